@@ -1,0 +1,60 @@
+/**
+ * The one result type of Lectern's core. The TypeScript type and the CLI's JSON output are the same object.
+ * Conventions: times are ISO 8601 strings, URLs are absolute, unknown values are `null` (never "undefined").
+ */
+export interface Article {
+  /** The page URL the document was loaded from (absolute). */
+  url: string;
+  /** `<link rel=canonical>` / og:url / JSON-LD url, made absolute; null when the page names none. */
+  canonicalUrl: string | null;
+  /** Whether the page looks like an article (the popup shows "doesn't look like an article" when false). */
+  readerable: boolean;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  /** BCP 47 language tag from `<html lang>` / content-language / JSON-LD inLanguage. */
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  /** Absolute URL of the lead image (JSON-LD image, og:image, first large figure). */
+  leadImage: string | null;
+  wordCount: number;
+  readingTimeMinutes: number;
+  /** Sanitized article body HTML (no scripts, no event handlers, absolute URLs). */
+  html: string;
+  /** Plain text of the body: paragraphs separated by one blank line, no markup. */
+  text: string;
+  /** What the clean-up pass removed, grouped by rule, so a UI can show and restore it. */
+  removed: RemovedItem[];
+  /** Milliseconds spent extracting (the CLI includes DOM parsing). */
+  ms: number;
+}
+
+/** One piece of clutter removed by the clean-up pass. */
+export interface RemovedItem {
+  /** Rule id, e.g. "share-bar", "badge", "breadcrumb", "related-links", "newsletter", "comments", "consent", "ad". */
+  rule: string;
+  /** Short visible text of what was removed (trimmed, at most ~200 chars). */
+  text: string;
+}
+
+export interface ExtractOptions {
+  /** Skip Lectern's clean-up pass (plain Readability + sanitize). Default false. */
+  skipCleanup?: boolean;
+  /** Hard cap on elements; larger documents are refused with ExtractError("too-large"). Default 200_000. */
+  maxElements?: number;
+}
+
+export type ExtractErrorCode = 'not-article' | 'too-large' | 'empty' | 'failed';
+
+export class ExtractError extends Error {
+  constructor(
+    readonly code: ExtractErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExtractError';
+  }
+}
