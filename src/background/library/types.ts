@@ -1,0 +1,38 @@
+/** A saved article. Stored by the background worker; identity is the normalized URL. */
+export interface LibraryItem {
+  /** Normalized URL (canonical URL first), see core/url.ts. */
+  id: string;
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  siteIcon: string | null;
+  leadImage: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  /** ISO 8601 times of library events. */
+  savedAt: string;
+  readAt: string | null;
+  archivedAt: string | null;
+  wordCount: number;
+  readingTimeMinutes: number;
+  tags: string[];
+  /** 0..1, share of the article scrolled. */
+  readingProgress: number;
+  html: string;
+  text: string;
+  /** SHA-256 (hex) of `text`: tells whether a re-saved article changed. */
+  textHash: string;
+}
+
+/** What the saved list shows (no body). */
+export type LibrarySummary = Omit<LibraryItem, 'html' | 'text'>;
+
+export function summarize(item: LibraryItem): LibrarySummary {
+  const { html: _html, text: _text, ...summary } = item;
+  return summary;
+}

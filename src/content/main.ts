@@ -1,0 +1,29 @@
+/**
+ * The content script: injected into the active tab only when the user clicks Lectern (activeTab +
+ * scripting.executeScript), never declared for every page. It answers one message, `content/extract`, with the
+ * cleaned Article. Injecting twice is harmless: the second copy sees the first and does nothing.
+ */
+import { extract } from '../core/extract.ts';
+import { ExtractError } from '../core/types.ts';
+import type { ExtractResult } from '../messaging/protocol.ts';
+import { onMessage } from '../platform/index.ts';
+
+const MARK = '__lecternContentScript';
+const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
+
+function run(): ExtractResult {
+  try {
+    return { ok: true, article: extract(document, location.href) };
+  } catch (err) {
+    if (err instanceof ExtractError) return { ok: false, code: err.code, message: err.message };
+    return { ok: false, code: 'failed', message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+if (!scope[MARK]) {
+  scope[MARK] = true;
+  onMessage((message) => {
+    if ((message as { type?: unknown } | null)?.type !== 'content/extract') return undefined;
+    return Promise.resolve(run());
+  });
+}

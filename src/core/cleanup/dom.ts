@@ -1,0 +1,34 @@
+/** Small DOM helpers shared by the clean-up rules. */
+import { collapseWhitespace } from '../text.ts';
+
+export function textOf(el: Element): string {
+  return collapseWhitespace(el.textContent ?? '');
+}
+
+/** Share of an element's text that sits inside links (0 when it has no text). */
+export function linkDensity(el: Element): number {
+  const total = textOf(el).length;
+  if (!total) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textOf(a).length;
+  return Math.min(1, linked / total);
+}
+
+/** The strings a signature pattern is tested against: id, classes, role, aria-label, itemtype, data-component. */
+export function signatureOf(el: Element): string {
+  const parts: string[] = [];
+  const id = el.getAttribute('id');
+  if (id) parts.push(id);
+  const cls = el.getAttribute('class');
+  if (cls) parts.push(cls);
+  for (const name of ['role', 'aria-label', 'itemtype', 'data-component', 'data-module', 'data-testid']) {
+    const v = el.getAttribute(name);
+    if (v) parts.push(v);
+  }
+  return parts.join(' ');
+}
+
+/** True when the text ends like a sentence (so it's prose, not a headline/teaser link). */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…:;"”»)\u3002\uff01\uff1f\u061f\u06d4]$/.test(text);
+}

@@ -1,0 +1,71 @@
+/**
+ * Lectern's clean-up pass: removes news-page clutter that Readability keeps (or that misleads its scoring).
+ *
+ * It runs twice:
+ * 1. `cleanPage` on the cloned document before Readability: whole widgets found by their signature (class,
+ *    id, role, aria-label…) or by structure (a bar of social links, a cookie dialog). Guarded so it never
+ *    removes an element holding the headline or a large share of the page's text.
+ * 2. `cleanContent` on Readability's article element: short blocks recognised by their whole text
+ *    ("Post with no comments.", "Audio Only", "Read more: …") and link-only related-story teasers.
+ */
+import { collapseWhitespace } from '../text.ts';
+import { signatureOf, textOf } from './dom.ts';
+import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
+import { RULES } from './rules/index.ts';
+import type { RemovedItem } from '../types.ts';
+
+export type { RuleId } from './rule.ts';
+
+const NEVER_REMOVE = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
+const INLINE = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'SMALL', 'LABEL', 'U', 'SUP', 'SUB', 'TIME', 'ABBR', 'CITE', 'MARK']);
+const MAX_TEXT_BLOCK = 300;
+const REMOVED_TEXT_MAX = 200;
+
+function record(removed: RemovedItem[], rule: RuleId, el: Element): void {
+  const text = textOf(el);
+  if (!text) return;
+  removed.push({ rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text });
+}
+
+function remove(el: Element, rule: RuleId, removed: RemovedItem[]): void {
+  record(removed, rule, el);
+  el.remove();
+}
+
+/** Page phase. Mutates `doc` (pass a clone). */
+export function cleanPage(doc: Document, url: string, removed: RemovedItem[], rules: readonly CleanupRule[] = RULES): void {
+  const body = doc.body;
+  if (!body) return;
+  const ctx: CleanupContext = { url, phase: 'page' };
+  // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
+  const maxWidgetText = Math.max(1200, collapseWhitespace(body.textContent ?? '').length * 0.25);
+  for (const el of Array.from(body.getElementsByTagName('*'))) {
+    if (!el.isConnected || NEVER_REMOVE.has(el.tagName)) continue;
+    const signature = signatureOf(el);
+    for (const rule of rules) {
+      const bySignature = rule.signature !== undefined && signature !== '' && rule.signature.test(signature) && (rule.confirm?.(el) ?? true);
+      if (!bySignature && !rule.structural?.(el, ctx)) continue;
+      if (el.querySelector('h1') || textOf(el).length > maxWidgetText) continue;
+      remove(el, rule.id, removed);
+      break;
+    }
+  }
+}
+
+/** Content phase, on Readability's article element. */
+export function cleanContent(root: Element, url: string, removed: RemovedItem[], rules: readonly CleanupRule[] = RULES): void {
+  const ctx: CleanupContext = { url, phase: 'content' };
+  for (const start of Array.from(root.getElementsByTagName('*'))) {
+    if (!root.contains(start)) continue; // already removed with an ancestor (the root is detached: no isConnected)
+    const text = textOf(start);
+    if (!text || text.length > MAX_TEXT_BLOCK) continue;
+    const rule = rules.find((r) => r.text?.test(text) || r.structural?.(start, ctx));
+    if (!rule) continue;
+    // Widen to the outermost element with the same text, so no empty wrapper stays behind.
+    let el = start;
+    while (el.parentElement && el.parentElement !== root && textOf(el.parentElement) === text) el = el.parentElement;
+    // An inline element inside running text ("watch <a>live</a> coverage") is part of a sentence: keep it.
+    if (INLINE.has(el.tagName) && el.parentElement && textOf(el.parentElement) !== text) continue;
+    remove(el, rule.id, removed);
+  }
+}

@@ -1,0 +1,16 @@
+import type { CleanupRule } from '../rule.ts';
+import { linkDensity, textOf } from '../dom.ts';
+
+const CRUMB_TRAIL = /^[^>›»/|]{1,40}(?:\s*[>›»/|]\s*[^>›»/|]{1,40}){1,5}$/;
+
+/** Breadcrumb trails: "News > Iraq", schema.org BreadcrumbList, aria-label="Breadcrumb". */
+export const breadcrumb: CleanupRule = {
+  id: 'breadcrumb',
+  signature: /bread-?crumbs?|BreadcrumbList/i,
+  confirm: (el) => textOf(el).length < 200,
+  structural: (el) => {
+    if (!/^(?:NAV|OL|UL|DIV|P)$/.test(el.tagName)) return false;
+    const text = textOf(el);
+    return text.length < 120 && CRUMB_TRAIL.test(text) && el.querySelector('a') !== null && linkDensity(el) > 0.5;
+  },
+};

@@ -1,0 +1,45 @@
+import type { CleanupRule } from '../rule.ts';
+import { endsLikeSentence, linkDensity, textOf } from '../dom.ts';
+
+/**
+ * Related-article interruptions and rails: "Read more: …" paragraphs, "Related" boxes, "Most read",
+ * "More news", Outbrain/Taboola widgets.
+ */
+export const relatedLinks: CleanupRule = {
+  id: 'related-links',
+  signature:
+    /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|teasers?)(?:$|[\s_-])/i,
+  confirm: (el) => linkDensity(el) > 0.4 || textOf(el).length < 200,
+  structural: (el, ctx) => ctx.phase === 'content' && isTeaserLinkBlock(el, ctx.url),
+  text: /^(?:(?:read more|more|related|see also|also read|read also|also see|recommended|watch|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también)\s*[:|>»-].{0,200}|related(?: articles| stories| content| coverage)?|more (?:news|stories|on this story)|most (?:read|popular|viewed)|mehr zum thema|das könnte sie auch interessieren|you (?:may|might) also like)$/i,
+};
+
+/**
+ * Content phase: a short block that is nothing but a link (or a few) to another page of the same site, and
+ * does not read like a sentence, is a related-story teaser cutting the text ("Iraq and Syria: Dozens Killed
+ * After US Attacks"). Prose paragraphs end with punctuation; teaser headlines don't.
+ */
+export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
+  if (!/^(?:P|DIV|ASIDE|SECTION|UL|OL|LI|H2|H3|H4|H5|H6|FIGURE|A)$/.test(el.tagName)) return false;
+  const text = textOf(el);
+  if (!text || text.length > 220 || endsLikeSentence(text)) return false;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
+  if (!links.length || links.length > 8) return false;
+  if (linkDensity(el) < 0.9 && el.tagName !== 'A') return false;
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return false;
+  }
+  return links.every((a) => {
+    try {
+      const target = new URL(a.getAttribute('href') ?? '', pageUrl);
+      const sameSite = target.hostname.replace(/^www\./, '') === page.hostname.replace(/^www\./, '');
+      return sameSite && target.pathname !== page.pathname && target.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,30 @@
+import type { CleanupRule } from '../rule.ts';
+import { textOf } from '../dom.ts';
+
+const SOCIAL =
+  /facebook|twitter|x\.com|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|mastodon|bluesky|bsky|threads\.net|vk\.com|weibo|line\.me|google ?plus|plus\.google|mailto:|e-?mail|print|copy link|share/i;
+
+/** True for a list/bar of 2+ links or buttons that nearly all point at social networks or share actions. */
+function isSocialLinkBar(el: Element): boolean {
+  const links = Array.from(el.querySelectorAll('a, button'));
+  if (links.length < 2 || links.length > 20) return false;
+  const text = textOf(el);
+  if (text.length > 160) return false;
+  const social = links.filter((a) =>
+    SOCIAL.test(
+      [a.getAttribute('href'), a.getAttribute('title'), a.getAttribute('aria-label'), a.getAttribute('class'), a.textContent]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  );
+  return social.length >= 2 && social.length >= links.length * 0.6;
+}
+
+export const shareBar: CleanupRule = {
+  id: 'share-bar',
+  signature:
+    /(?:^|[\s_-])(?:share|sharing|shares|sharebar|share-?tools|social|socials|social-?media|addthis|sharethis|a2a_kit|sharedaddy|st-btn)(?:$|[\s_-])/i,
+  confirm: (el) => textOf(el).length < 300,
+  structural: (el) => (el.tagName === 'UL' || el.tagName === 'DIV' || el.tagName === 'NAV') && isSocialLinkBar(el),
+  text: /^(?:share(?: this(?: article| story| page)?)?|share on \w+|teilen|partager|compartir|condividi|tweet|email|print|(?:\d[\d,.]*\s*)?shares?)$/i,
+};

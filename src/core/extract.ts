@@ -1,0 +1,180 @@
+/**
+ * extract(document, url) → Article: Lectern's whole extraction, the same in the content script and the CLI.
+ *
+ *   metadata (read-only, original document)       → title, byline, site, dates, lead image, lang/dir…
+ *   readerable? (read-only, original document)    → the "doesn't look like an article" signal
+ *   clone → clean-up page phase → Readability → clean-up content phase → lead image → sanitize → text
+ *
+ * The caller's document is never mutated (Readability mutates, so it runs on a clone).
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { cleanContent, cleanPage } from './cleanup/index.ts';
+import { extractMetadata } from './metadata/index.ts';
+import type { PageMetadata } from './metadata/types.ts';
+import { readingTimeMinutes, wordCount } from './reading-time.ts';
+import { sanitizeToFragment } from './sanitize.ts';
+import { collapseWhitespace, htmlToText } from './text.ts';
+import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
+
+export const DEFAULT_MAX_ELEMENTS = 200_000;
+/** schema.org types that make a page an article even when Readability's quick check hesitates. */
+const ARTICLE_TYPES = /Article$|^(?:BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$/;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function extract(doc: Document, url: string, options: ExtractOptions = {}): Article {
+  const started = now();
+  const win = doc.defaultView;
+  if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (elementCount > maxElements) {
+    throw new ExtractError('too-large', `This page is too large to clean (${elementCount} elements; the limit is ${maxElements}).`);
+  }
+
+  const meta = extractMetadata(doc, url);
+  const readerableByShape = isProbablyReaderable(doc);
+
+  const clone = doc.cloneNode(true) as Document;
+  const removed: RemovedItem[] = [];
+  if (!options.skipCleanup) cleanPage(clone, url, removed);
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+  const content = parsed?.content;
+  if (!parsed || !content) throw new ExtractError('empty', 'No readable text was found on this page.');
+
+  if (!options.skipCleanup) cleanContent(content, url, removed);
+  const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
+  tidyHeadings(content, title);
+  const leadImage = meta.leadImage ?? firstLargeImage(content);
+  ensureLeadImage(content, doc, leadImage);
+
+  const fragment = sanitizeToFragment(win, content);
+  const holder = clone.createElement('div');
+  holder.appendChild(clone.importNode(fragment, true));
+  const html = holder.innerHTML;
+  const text = htmlToText(holder);
+  const lang = meta.lang ?? nonEmpty(parsed.lang);
+  const words = wordCount(text);
+  const siteName = meta.siteName ?? nonEmpty(parsed.siteName);
+
+  return {
+    url,
+    canonicalUrl: meta.canonicalUrl,
+    readerable: (readerableByShape || ARTICLE_TYPES.test(meta.schemaType ?? '')) && words >= 50,
+    title,
+    byline: meta.byline ?? cleanByline(parsed.byline, siteName),
+    siteName,
+    publishedTime: meta.publishedTime ?? isoOrNull(parsed.publishedTime),
+    modifiedTime: meta.modifiedTime,
+    lang,
+    dir: meta.dir ?? (parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null),
+    excerpt: meta.excerpt ?? nonEmpty(parsed.excerpt),
+    leadImage,
+    wordCount: words,
+    readingTimeMinutes: readingTimeMinutes(text, lang),
+    html,
+    text,
+    removed,
+    ms: Math.round((now() - started) * 100) / 100,
+  };
+}
+
+function nonEmpty(v: string | null | undefined): string | null {
+  const s = collapseWhitespace(v ?? '');
+  return s ? s : null;
+}
+
+function isoOrNull(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** Readability's byline as a fallback: not when it's just the site's name (an Organization "author"). */
+function cleanByline(v: string | null | undefined, siteName: string | null): string | null {
+  const s = nonEmpty(v)?.replace(/^by\s+/i, '') ?? null;
+  if (!s || s.length > 100) return null;
+  return siteName && s.toLowerCase() === siteName.toLowerCase() ? null : s;
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The reader shows its own <h1> (the title); the body keeps none. A leading heading that repeats the title is
+ * dropped; other <h1>s become <h2>.
+ */
+function tidyHeadings(content: Element, title: string): void {
+  const normalized = title.toLowerCase();
+  for (const h of Array.from(content.querySelectorAll('h1, h2'))) {
+    if (collapseWhitespace(h.textContent ?? '').toLowerCase() === normalized) {
+      h.remove();
+    } else if (h.tagName === 'H1') {
+      const h2 = h.ownerDocument.createElement('h2');
+      while (h.firstChild) h2.appendChild(h.firstChild);
+      h.replaceWith(h2);
+    }
+  }
+}
+
+function imageSrc(img: Element): string | null {
+  return img.getAttribute('src') ?? img.getAttribute('data-src');
+}
+
+/** Image identity ignoring query strings and protocol (CDNs add resize parameters). */
+function sameImage(a: string, b: string, base: string): boolean {
+  try {
+    const ua = new URL(a, base);
+    const ub = new URL(b, base);
+    return ua.host === ub.host && ua.pathname === ub.pathname;
+  } catch {
+    return false;
+  }
+}
+
+function firstLargeImage(content: Element): string | null {
+  for (const img of Array.from(content.getElementsByTagName('img'))) {
+    const w = Number(img.getAttribute('width') ?? '0');
+    const src = imageSrc(img);
+    if (src && /^https?:/i.test(src) && (w === 0 || w >= 300)) return src;
+  }
+  return null;
+}
+
+/**
+ * Puts the lead image at the top of the article when the page shows it but Readability left it out
+ * (it often sits above the text container), with the page's caption.
+ */
+function ensureLeadImage(content: Element, page: Document, leadImage: string | null): void {
+  if (!leadImage) return;
+  const base = page.baseURI;
+  const inContent = Array.from(content.getElementsByTagName('img')).some((img) => {
+    const src = imageSrc(img);
+    return src !== null && sameImage(src, leadImage, base);
+  });
+  if (inContent) return;
+  const shown = Array.from(page.getElementsByTagName('img')).find((img) => {
+    const src = imageSrc(img);
+    return src !== null && sameImage(src, leadImage, base);
+  });
+  if (!shown) return;
+  const doc = content.ownerDocument;
+  const figure = doc.createElement('figure');
+  const img = doc.createElement('img');
+  img.setAttribute('src', new URL(imageSrc(shown) ?? leadImage, base).href);
+  img.setAttribute('alt', shown.getAttribute('alt') ?? '');
+  figure.appendChild(img);
+  const caption = shown.closest('figure')?.querySelector('figcaption');
+  const captionText = caption ? collapseWhitespace(caption.textContent ?? '') : '';
+  if (captionText) {
+    const figcaption = doc.createElement('figcaption');
+    figcaption.textContent = captionText;
+    figure.appendChild(figcaption);
+  }
+  content.insertBefore(figure, content.firstChild);
+}

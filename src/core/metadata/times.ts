@@ -1,0 +1,70 @@
+/**
+ * publishedTime / modifiedTime: candidates from every source in priority order;
+ * the first one that normalises to a plausible date wins, so an implausible
+ * JSON-LD value falls through to the meta tags instead of hiding them.
+ */
+
+import { safe, type Sources } from './context';
+import { findLabelledDate, findUnlabelledDate } from './dateline';
+import { normalizeDate } from './dates';
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:published_time', 'article:published', 'datepublished',
+  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date',
+  'parsely-pub-date', 'sailthru.date', 'date', 'pubdate', 'publishdate', 'publish-date',
+  'article.published', 'citation_publication_date', 'citation_date',
+];
+
+const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'article:updated_time', 'datemodified',
+  'dc.date.modified', 'dcterms.modified', 'article.updated', 'lastmod',
+];
+
+/** A microdata date on a non-meta element: `<time itemprop=datePublished datetime=...>`. */
+function itempropDate(doc: Document, prop: string): string | null {
+  for (const el of Array.from(doc.querySelectorAll(`[itemprop~="${prop}"]`)).slice(0, 5)) {
+    const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
+    if (value?.trim()) return value.trim();
+  }
+  return null;
+}
+
+/** The first `<time datetime>` of the article or its header: usually the publication date. */
+function articleTime(doc: Document): string | null {
+  const el = doc.querySelector('article time[datetime], header time[datetime], main time[datetime]');
+  return el?.getAttribute('datetime') ?? null;
+}
+
+/** First plausible date among lazily computed candidates (DOM scans run only when needed). */
+function firstDate(now: number, candidates: Iterable<unknown>): string | null {
+  for (const value of candidates) {
+    const date = safe(() => normalizeDate(value, now), null);
+    if (date) return date;
+  }
+  return null;
+}
+
+function* publishedCandidates(src: Sources): Generator<unknown> {
+  yield* src.jsonLd.datePublished;
+  for (const key of PUBLISHED_META) yield* src.meta.all(key);
+  yield safe(() => itempropDate(src.doc, 'datePublished'), null);
+  yield safe(() => articleTime(src.doc), null);
+}
+
+function* modifiedCandidates(src: Sources): Generator<unknown> {
+  yield* src.jsonLd.dateModified;
+  for (const key of MODIFIED_META) yield* src.meta.all(key);
+  yield safe(() => itempropDate(src.doc, 'dateModified'), null);
+}
+
+export function pickPublishedTime(src: Sources): string | null {
+  return (
+    firstDate(src.now, publishedCandidates(src)) ??
+    safe(() => findLabelledDate(src.doc, 'published', src.now), null) ??
+    safe(() => findUnlabelledDate(src.doc, src.now), null)
+  );
+}
+
+export function pickModifiedTime(src: Sources): string | null {
+  return firstDate(src.now, modifiedCandidates(src)) ?? safe(() => findLabelledDate(src.doc, 'modified', src.now), null);
+}

@@ -1,0 +1,34 @@
+/**
+ * Lectern's one message protocol. Every message is `{ type, ...payload }`; each type has one request and one
+ * response shape, declared here and used by all sides (popup, content script, background), so a change to a
+ * message is a type error everywhere it matters. Requests to the background are validated at runtime too
+ * (see ./schema.ts): a message is data from another context, not a trusted object.
+ */
+import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
+import type { Article, ExtractErrorCode } from '../core/types.ts';
+
+export type ExtractResult =
+  | { ok: true; article: Article }
+  | { ok: false; code: ExtractErrorCode; message: string };
+
+export type StorageErrorCode = 'quota' | 'unavailable' | 'blocked' | 'invalid' | 'failed';
+export type StorageResult<T> = ({ ok: true } & T) | { ok: false; code: StorageErrorCode; message: string };
+
+/** Request and response of every message, by type. */
+export interface Protocol {
+  /** popup → content script (in the tab): clean the page and return the article. */
+  'content/extract': { request: Record<string, never>; response: ExtractResult };
+  /** views → background: save (or update) an article; returns the stored summary. */
+  'library/save': { request: { article: Article }; response: StorageResult<{ item: LibrarySummary }> };
+  /** views → background: saved items, newest first. */
+  'library/list': { request: { offset?: number; limit?: number }; response: StorageResult<{ items: LibrarySummary[]; total: number }> };
+  /** views → background: one saved item with its body. */
+  'library/get': { request: { id: string }; response: StorageResult<{ item: LibraryItem | null }> };
+  /** views → background: is this URL saved? (also sets the tab's badge when tabId is given) */
+  'library/lookup': { request: { url: string; canonicalUrl?: string | null; tabId?: number }; response: StorageResult<{ item: LibrarySummary | null }> };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = { type: T } & Protocol[T]['request'];
+export type Response<T extends MessageType> = Protocol[T]['response'];
+export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];

@@ -1,0 +1,59 @@
+/**
+ * Runtime validation of requests that reach the background worker (valibot). Anything that does not match is
+ * refused before it touches storage. Sizes are bounded so a bad sender can't fill the disk in one message.
+ */
+import * as v from 'valibot';
+import type { AnyRequest } from './protocol.ts';
+
+const MAX_HTML = 20 * 1024 * 1024;
+const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i));
+const shortText = v.pipe(v.string(), v.maxLength(2000));
+const nullableShort = v.nullable(shortText);
+const isoTime = v.nullable(v.pipe(v.string(), v.maxLength(64), v.check((s) => !Number.isNaN(Date.parse(s)))));
+
+export const ArticleSchema = v.object({
+  url: httpUrl,
+  canonicalUrl: v.nullable(httpUrl),
+  readerable: v.boolean(),
+  title: shortText,
+  byline: nullableShort,
+  siteName: nullableShort,
+  publishedTime: isoTime,
+  modifiedTime: isoTime,
+  lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
+  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+  excerpt: v.nullable(v.pipe(v.string(), v.maxLength(10_000))),
+  leadImage: v.nullable(httpUrl),
+  wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  readingTimeMinutes: v.pipe(v.number(), v.minValue(0)),
+  html: v.pipe(v.string(), v.maxLength(MAX_HTML)),
+  text: v.pipe(v.string(), v.maxLength(MAX_HTML)),
+  removed: v.pipe(v.array(v.object({ rule: v.pipe(v.string(), v.maxLength(40)), text: shortText })), v.maxLength(5000)),
+  ms: v.number(),
+});
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+
+export const RequestSchema = v.variant('type', [
+  v.object({ type: v.literal('library/save'), article: ArticleSchema }),
+  v.object({
+    type: v.literal('library/list'),
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
+  v.object({ type: v.literal('library/get'), id }),
+  v.object({
+    type: v.literal('library/lookup'),
+    url: httpUrl,
+    canonicalUrl: v.optional(v.nullable(httpUrl)),
+    tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+]);
+
+export type ParsedRequest = Exclude<AnyRequest, { type: 'content/extract' }>;
+
+/** Returns the request when valid, otherwise null. */
+export function parseBackgroundRequest(message: unknown): ParsedRequest | null {
+  const result = v.safeParse(RequestSchema, message);
+  return result.success ? (result.output as ParsedRequest) : null;
+}

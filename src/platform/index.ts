@@ -1,0 +1,56 @@
+/**
+ * The only module that imports webextension-polyfill: every extension API the rest of Lectern uses goes
+ * through here, so the API surface (and the permissions it needs) can be read in one place.
+ */
+import browser from 'webextension-polyfill';
+
+export type { Runtime, Tabs } from 'webextension-polyfill';
+
+/** The extension's own origin, e.g. "chrome-extension://abc…/". */
+export const extensionOrigin = (): string => browser.runtime.getURL('');
+
+export function t(key: string, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
+
+export async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export async function injectScript(tabId: number, file: string): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+}
+
+export function sendToTab<T>(tabId: number, message: unknown): Promise<T> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<T>;
+}
+
+export function sendToBackground<T>(message: unknown): Promise<T> {
+  return browser.runtime.sendMessage(message) as Promise<T>;
+}
+
+export type MessageSender = browser.Runtime.MessageSender;
+
+/**
+ * Registers a promise-style message handler (the polyfill's style; never `return true`).
+ * Returning `undefined` means "not for me" so other listeners may answer.
+ */
+export function onMessage(handler: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => handler(message, sender));
+}
+
+export const runtimeId = (): string => browser.runtime.id;
+
+export async function isAllowedFileSchemeAccess(): Promise<boolean> {
+  return browser.extension.isAllowedFileSchemeAccess();
+}
+
+export async function setBadge(tabId: number, text: string, title?: string): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text });
+  if (title !== undefined) await browser.action.setTitle({ tabId, title });
+}

@@ -1,0 +1,216 @@
+/**
+ * The popup: reads the active tab through the content script, shows the clean article, saves it, exports its
+ * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
+ * end-to-end tests (and screen readers) rely on.
+ */
+import contentScript from '../content/main.ts?script&iife';
+import { articleToPlainText } from '../core/export/text.ts';
+import { slugify } from '../core/filename.ts';
+import type { Article } from '../core/types.ts';
+import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
+import { request, requestTab } from '../messaging/client.ts';
+import type { ExtractResult } from '../messaging/protocol.ts';
+import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
+import { renderArticle, type Viewable } from '../ui/article-view.ts';
+import { formatDate, localizePage } from '../ui/i18n.ts';
+import { reasonFromInjectionError, restrictedReason } from './restricted.ts';
+import { setupTabs } from './tabs.ts';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`#${id} missing`);
+  return node as T;
+};
+
+const ui = {
+  save: $<HTMLButtonElement>('save'),
+  copy: $<HTMLButtonElement>('copy'),
+  download: $<HTMLButtonElement>('download'),
+  status: $<HTMLParagraphElement>('status'),
+  showAnyway: $<HTMLButtonElement>('show-anyway'),
+  article: $<HTMLElement>('article'),
+  search: $<HTMLInputElement>('search'),
+  savedStatus: $<HTMLParagraphElement>('saved-status'),
+  savedList: $<HTMLUListElement>('saved-list'),
+};
+
+interface Shown {
+  view: Viewable;
+  /** The live article, when the view came from the page (and can be saved). */
+  article: Article | null;
+  text: string;
+  capturedAt: Date;
+}
+
+let shown: Shown | null = null;
+let tabId: number | undefined;
+let savedItems: LibrarySummary[] = [];
+
+function setStatus(message: string): void {
+  ui.status.textContent = message;
+}
+
+function setSaved(saved: boolean): void {
+  ui.save.setAttribute('aria-pressed', String(saved));
+  ui.save.textContent = t(saved ? 'saved' : 'saveForLater');
+}
+
+function enableActions(canSave: boolean): void {
+  ui.save.disabled = !canSave;
+  ui.copy.disabled = false;
+  ui.download.disabled = false;
+}
+
+function show(next: Shown): void {
+  shown = next;
+  renderArticle(ui.article, next.view);
+  ui.article.hidden = false;
+  ui.showAnyway.hidden = true;
+  enableActions(next.article !== null);
+}
+
+async function readPage(): Promise<void> {
+  setStatus(t('statusReading'));
+  const tab = await activeTab();
+  tabId = tab?.id;
+  const url = tab?.url;
+  const reason = restrictedReason(url, url?.startsWith('file:') ? await isAllowedFileSchemeAccess() : true);
+  if (reason || tabId === undefined) {
+    setStatus(t(reason ?? 'cantReadNoTab'));
+    return;
+  }
+  let result: ExtractResult;
+  try {
+    await injectScript(tabId, contentScript);
+    result = await requestTab(tabId, 'content/extract', {});
+  } catch (err) {
+    setStatus(t(reasonFromInjectionError(url, err instanceof Error ? err.message : String(err))));
+    return;
+  }
+  if (!result.ok) {
+    const key = result.code === 'too-large' ? 'errorTooLarge' : result.code === 'empty' ? 'errorEmpty' : 'errorFailed';
+    setStatus(t(key, result.message));
+    return;
+  }
+  const article = result.article;
+  const next: Shown = { view: article, article, text: article.text, capturedAt: new Date() };
+  const lookup = await request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
+  setSaved(lookup.ok && lookup.item !== null);
+  if (article.readerable) {
+    setStatus('');
+    show(next);
+  } else {
+    setStatus(t('statusNotArticle'));
+    ui.showAnyway.hidden = false;
+    ui.showAnyway.onclick = () => {
+      setStatus('');
+      show(next);
+      ui.article.focus();
+    };
+  }
+}
+
+async function save(): Promise<void> {
+  if (!shown?.article) return;
+  ui.save.disabled = true;
+  const res = await request('library/save', { article: shown.article });
+  ui.save.disabled = false;
+  if (res.ok) {
+    setSaved(true);
+    setStatus(t('statusSaved'));
+    if (tabId !== undefined) void request('library/lookup', { url: shown.article.url, canonicalUrl: shown.article.canonicalUrl, tabId });
+  } else {
+    setStatus(t('statusSaveFailed', res.message));
+  }
+}
+
+function exportText(): { name: string; body: string } | null {
+  if (!shown) return null;
+  const { view } = shown;
+  const body = articleToPlainText({ ...view, text: shown.text }, shown.capturedAt);
+  return { name: `${slugify(view.title)}.txt`, body };
+}
+
+async function copyText(): Promise<void> {
+  const out = exportText();
+  if (!out) return;
+  try {
+    await navigator.clipboard.writeText(out.body);
+    setStatus(t('statusCopied'));
+  } catch (err) {
+    setStatus(t('statusCopyFailed', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+function downloadText(): void {
+  const out = exportText();
+  if (!out) return;
+  const blob = new Blob([out.body], { type: 'text/plain;charset=utf-8' });
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = out.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  setStatus(t('statusDownloaded', out.name));
+}
+
+function renderSavedList(): void {
+  const query = ui.search.value.trim().toLowerCase();
+  const matches = query
+    ? savedItems.filter((i) => [i.title, i.siteName, i.byline, i.excerpt].some((f) => f?.toLowerCase().includes(query)))
+    : savedItems;
+  ui.savedList.replaceChildren(
+    ...matches.map((item) => {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      const title = document.createElement('span');
+      title.className = 'saved-title';
+      title.textContent = item.title;
+      title.dir = 'auto';
+      const meta = document.createElement('span');
+      meta.className = 'saved-meta';
+      const savedOn = formatDate(item.savedAt) ?? item.savedAt;
+      meta.textContent = [item.siteName, t('savedOn', savedOn)].filter(Boolean).join(' · ');
+      button.append(title, meta);
+      button.addEventListener('click', () => void openSaved(item.id));
+      li.append(button);
+      return li;
+    }),
+  );
+  ui.savedStatus.textContent = savedItems.length === 0 ? t('statusEmptyLibrary') : matches.length === 0 ? t('statusNoMatches') : t('statusSavedCount', String(matches.length));
+}
+
+async function loadSaved(): Promise<void> {
+  const res = await request('library/list', { limit: 1000 });
+  if (!res.ok) {
+    ui.savedStatus.textContent = t('statusLoadFailed', res.message);
+    return;
+  }
+  savedItems = res.items;
+  renderSavedList();
+}
+
+async function openSaved(id: string): Promise<void> {
+  const res = await request('library/get', { id });
+  if (!res.ok || !res.item) {
+    ui.savedStatus.textContent = t('statusLoadFailed', res.ok ? id : res.message);
+    return;
+  }
+  const item: LibraryItem = res.item;
+  tabs.select('article');
+  show({ view: item, article: null, text: item.text, capturedAt: new Date(item.savedAt) });
+  setSaved(true);
+  setStatus(t('statusShowingSaved'));
+}
+
+localizePage();
+const tabs = setupTabs({ saved: () => void loadSaved() });
+ui.save.addEventListener('click', () => void save());
+ui.copy.addEventListener('click', () => void copyText());
+ui.download.addEventListener('click', downloadText);
+ui.search.addEventListener('input', renderSavedList);
+void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

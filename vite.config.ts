@@ -1,0 +1,20 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import { manifestFor, type Target } from './manifest.config.ts';
+
+// `vite build --mode chrome|firefox` writes dist/<mode>/.
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    publicDir: 'public',
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+    },
+    legacy: { skipWebSocketTokenCheck: true },
+  };
+});
