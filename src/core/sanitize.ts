@@ -15,7 +15,9 @@ const FORBID_TAGS = [
   'embed', 'applet', 'link', 'meta', 'base', 'noscript', 'template', 'dialog', 'portal',
 ];
 const FORBID_ATTR = ['style', 'formaction', 'action', 'ping', 'background', 'autofocus', 'tabindex', 'contenteditable'];
-const SAFE_URL = /^(?:https?:|mailto:|#)/i;
+// DOMPurify's default URL pattern with the scheme list cut to http(s) and mailto: values without a scheme
+// (relative URLs, numbers, plain words in other attributes) pass; any other scheme is dropped.
+const SAFE_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
 const MAX_SRCSET_ENTRIES = 12;
 
 export const SANITIZE_CONFIG: Config = {
@@ -35,6 +37,17 @@ export function purifierFor(win: Window): DOMPurify {
   let purify = instances.get(win);
   if (purify) return purify;
   purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+  // srcset is a list of URLs: keep its http(s) entries (at most MAX_SRCSET_ENTRIES) before DOMPurify judges it.
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName !== 'srcset') return;
+    const kept = data.attrValue
+      .split(/,\s+/)
+      .map((s) => s.trim())
+      .filter((s) => /^https?:\/\//i.test(s))
+      .slice(0, MAX_SRCSET_ENTRIES);
+    if (kept.length) data.attrValue = kept.join(', ');
+    else data.keepAttr = false;
+  });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
     if (!el.tagName) return;
@@ -46,22 +59,10 @@ export function purifierFor(win: Window): DOMPurify {
         el.setAttribute('rel', 'noopener noreferrer');
       }
     }
-    if (tag === 'img' || tag === 'source') {
-      const srcset = el.getAttribute('srcset');
-      if (srcset !== null) {
-        const kept = srcset
-          .split(/,\s+/)
-          .map((s) => s.trim())
-          .filter((s) => /^https?:\/\//i.test(s))
-          .slice(0, MAX_SRCSET_ENTRIES);
-        if (kept.length) el.setAttribute('srcset', kept.join(', '));
-        else el.removeAttribute('srcset');
-      }
-      if (tag === 'img') {
-        el.setAttribute('loading', 'lazy');
-        el.setAttribute('referrerpolicy', 'no-referrer');
-        el.setAttribute('decoding', 'async');
-      }
+    if (tag === 'img') {
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('referrerpolicy', 'no-referrer');
+      el.setAttribute('decoding', 'async');
     }
   });
   instances.set(win, purify);

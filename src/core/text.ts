@@ -23,8 +23,9 @@ class TextWriter {
   private line = '';
   private prefix = '';
 
+  /** Source whitespace (including newlines) inside running text is a space; only <br> breaks a line. */
   inline(s: string): void {
-    this.line += s;
+    this.line += s.replace(/[\t\n\r\f ]+/g, ' ');
   }
   /** Ends the current line; a line break inside a paragraph (from <br>). */
   lineBreak(): void {

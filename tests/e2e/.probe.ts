@@ -21,6 +21,9 @@ const context = await chromium.launchPersistentContext(udd, {
 let [sw] = context.serviceWorkers();
 if (!sw) sw = await context.waitForEvent('serviceworker');
 const id = new URL(sw.url()).host;
+sw.on('console', (m:any)=>console.log('SW console:', m.text()));
+console.log('SW', await sw.evaluate(() => ({ origin: (globalThis as any).browser.runtime.getURL(''), id: (globalThis as any).browser.runtime.id, ua: navigator.userAgent })));
+await sw.evaluate(() => { (globalThis as any).browser.runtime.onMessage.addListener((m:any, s:any) => { if (m.type==='probe') return Promise.resolve({x:1}); if (m.type==='probe2') return Promise.resolve(undefined); }); });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`http://127.0.0.1:${port}/samples/telesur-iraq-drone.html`);
 const cdp = await context.browser()!.newBrowserCDPSession();
@@ -42,6 +45,12 @@ for (let i = 0; i < 50 && !popup; i++) {
   if (!popup) await new Promise((r) => setTimeout(r, 100));
 }
 console.log('popup', popup?.url(), Date.now() - t0, remote.contexts().length, remote.contexts().map(c=>c.pages().map(p=>p.url())));
+console.log(await popup!.evaluate(async()=>{ const c=(globalThis as any).chrome; const [tab]=await c.tabs.query({active:true,currentWindow:true}); const out:any={tab:tab?.url, hasBrowser: typeof (globalThis as any).browser};
+ try{ out.tabres = JSON.stringify(await c.tabs.sendMessage(tab.id,{type:'content/extract'})).slice(0,200);}catch(e:any){out.taberr=e.message}
+ try{ out.bgres = JSON.stringify(await c.runtime.sendMessage({type:'library/lookup', url:'https://x/'})); out.bogus = JSON.stringify(await c.runtime.sendMessage({type:'bogus'})); out.probe = JSON.stringify(await c.runtime.sendMessage({type:'probe'}));}catch(e:any){out.bgerr=e.message}
+ return out;}));
+popup!.on('console', m=>console.log('console:', m.text()));
+for (let i=0;i<10;i++){ console.log(await popup!.evaluate(()=>[document.readyState, document.getElementById('status')?.textContent, document.getElementById('article')?.hidden, document.body.innerText.slice(0,200)])); await new Promise(r=>setTimeout(r,500)); }
 await popup!.locator('article h1').waitFor();
 console.log(await popup!.locator('article h1').innerText());
 console.log(await popup!.evaluate(() => [innerWidth, innerHeight]));

@@ -1,13 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractMetadata, normalizeDate } from '../../src/core/metadata/index';
-import { parseDateAtStart } from '../../src/core/metadata/dates';
-import { parseJsonLdText } from '../../src/core/metadata/jsonld-parse';
-import { normalizeLang } from '../../src/core/metadata/lang';
-import { createSiteMatcher } from '../../src/core/metadata/site';
-import { decodeEntities } from '../../src/core/metadata/text';
-import { stripSiteName } from '../../src/core/metadata/title';
-import { hostnameNames } from '../../src/core/metadata/url';
+import { extractMetadata, normalizeDate } from '../../src/core/metadata/index.ts';
+import { parseDateAtStart } from '../../src/core/metadata/dates.ts';
+import { parseJsonLdText } from '../../src/core/metadata/jsonld-parse.ts';
+import { normalizeLang } from '../../src/core/metadata/lang.ts';
+import { createSiteMatcher } from '../../src/core/metadata/site.ts';
+import { decodeEntities } from '../../src/core/metadata/text.ts';
+import { stripSiteName } from '../../src/core/metadata/title.ts';
+import { hostnameNames } from '../../src/core/metadata/url.ts';
 
 const PAGE_URL = 'https://www.example.com/news/story.html';
 
@@ -415,6 +415,17 @@ describe('byline', () => {
   it('reads a short byline-classed element and strips "By " and a dateline', () => {
     const html = page('', '<article><div class="article-byline">By Ann Lee | Published 8 February 2024</div></article>');
     expect(extract(html).byline).toBe('Ann Lee');
+  });
+
+  it('ignores bylines of teaser cards and rails', () => {
+    const html = page(
+      '',
+      '<main><ul><li><a href="/opinion/1"><span class="byline">Rachel Ng</span> Teaser headline</a></li></ul></main>' +
+        '<aside><div class="author">Sam Rail</div></aside><nav><span class="author">Nav Person</span></nav>',
+    );
+    expect(extract(html).byline).toBeNull();
+    const linked = page('', '<article><p class="byline">By <a class="author" href="/a/ann">Ann Lee</a></p></article>');
+    expect(extract(linked).byline).toBe('Ann Lee');
   });
 
   it('ignores long author-classed blocks and comment authors', () => {

@@ -21,6 +21,17 @@ const INLINE = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'SMALL', 'LABEL',
 const MAX_TEXT_BLOCK = 300;
 const REMOVED_TEXT_MAX = 200;
 
+/** True when a sibling next to `el` is text or another inline element: `el` is part of a sentence. */
+function inRunningText(el: Element): boolean {
+  for (const step of ['previousSibling', 'nextSibling'] as const) {
+    let sib = el[step];
+    while (sib && sib.nodeType === 3 && !(sib.nodeValue ?? '').trim()) sib = sib[step];
+    if (!sib) continue;
+    if (sib.nodeType === 3 || (sib.nodeType === 1 && INLINE.has((sib as Element).tagName))) return true;
+  }
+  return false;
+}
+
 function record(removed: RemovedItem[], rule: RuleId, el: Element): void {
   const text = textOf(el);
   if (!text) return;
@@ -65,7 +76,7 @@ export function cleanContent(root: Element, url: string, removed: RemovedItem[],
     let el = start;
     while (el.parentElement && el.parentElement !== root && textOf(el.parentElement) === text) el = el.parentElement;
     // An inline element inside running text ("watch <a>live</a> coverage") is part of a sentence: keep it.
-    if (INLINE.has(el.tagName) && el.parentElement && textOf(el.parentElement) !== text) continue;
+    if (INLINE.has(el.tagName) && inRunningText(el)) continue;
     remove(el, rule.id, removed);
   }
 }

@@ -5,10 +5,10 @@
  * nothing usable falls through to the next one.
  */
 
-import { safe, type Sources } from './context';
-import { inComments } from './dom';
-import type { SiteMatcher } from './site';
-import { cleanText, isJunk, normalizeKey, wordCount } from './text';
+import { safe, type Sources } from './context.ts';
+import { inComments, inTeaserOrChrome } from './dom.ts';
+import type { SiteMatcher } from './site.ts';
+import { cleanText, isJunk, normalizeKey, wordCount } from './text.ts';
 
 const MAX_BYLINE = 100;
 const MAX_DOM_WORDS = 12;
@@ -96,7 +96,7 @@ function relAuthorTexts(doc: Document): string[] {
 /** Microdata authors: the nested itemprop=name when present, else content or text. */
 function itempropAuthorTexts(doc: Document): string[] {
   return Array.from(doc.querySelectorAll('[itemprop~="author"]:not(meta)'))
-    .filter((el) => !inComments(el))
+    .filter((el) => !inComments(el) && !inTeaserOrChrome(el))
     .slice(0, 10)
     .map((el) => {
       const name = el.querySelector('[itemprop~="name"]');
@@ -110,7 +110,7 @@ function itempropAuthorTexts(doc: Document): string[] {
 function classBylineText(doc: Document, isSite: SiteMatcher): string | null {
   const els = doc.querySelectorAll('[class*="byline" i], [class*="author" i]');
   for (const el of Array.from(els).slice(0, 50)) {
-    if (inComments(el)) continue;
+    if (inComments(el) || inTeaserOrChrome(el)) continue;
     const text = shortText(el);
     const byline = text && wordCount(text) <= MAX_DOM_WORDS * 2 ? fromNames([text], isSite) : null;
     if (byline && wordCount(byline) <= MAX_DOM_WORDS) return byline;

@@ -1,8 +1,8 @@
 /** The parsed sources every field reader works from, built once per extraction. */
 
-import { EMPTY_JSONLD, readJsonLd, type JsonLdInfo } from './jsonld';
-import { EMPTY_META, readMetaTags, type MetaIndex } from './meta-tags';
-import { documentBase, hostnameNames, toHttpUrl } from './url';
+import { EMPTY_JSONLD, readJsonLd, type JsonLdInfo } from './jsonld.ts';
+import { EMPTY_META, readMetaTags, type MetaIndex } from './meta-tags.ts';
+import { documentBase, hostnameNames, toHttpUrl } from './url.ts';
 
 export interface Sources {
   doc: Document;

@@ -4,9 +4,9 @@
  * elements are examined, so body prose mentioning dates is not picked up.
  */
 
-import { parseDateAtStart } from './dates';
-import { inComments } from './dom';
-import { collapseWhitespace } from './text';
+import { parseDateAtStart } from './dates.ts';
+import { inComments } from './dom.ts';
+import { collapseWhitespace } from './text.ts';
 
 export type DateKind = 'published' | 'modified';
 

@@ -12,3 +12,18 @@ export function inComments(el: Element): boolean {
   const area = el.closest(COMMENT_AREA);
   return area !== null && area.localName !== 'body' && area.localName !== 'html';
 }
+
+/**
+ * Whether `el` is part of a teaser or page chrome rather than the article:
+ * wrapped in a link (teaser cards: `<a href><span class=byline>…</span> Headline</a>`;
+ * the element itself may be a link), inside <nav>, or inside an <aside> that is
+ * not part of an <article> (rails, "most read"; an aside within the article may
+ * be its metadata column).
+ */
+export function inTeaserOrChrome(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  if (parent.closest('a[href], nav')) return true;
+  const aside = parent.closest('aside');
+  return aside !== null && aside.closest('article') === null;
+}

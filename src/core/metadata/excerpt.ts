@@ -1,7 +1,7 @@
 /** excerpt: the page's own summary, from JSON-LD or the description meta tags. */
 
-import type { Sources } from './context';
-import { cleanText } from './text';
+import type { Sources } from './context.ts';
+import { cleanText } from './text.ts';
 
 export function pickExcerpt(src: Sources): string | null {
   const { meta } = src;

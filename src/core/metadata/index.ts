@@ -5,20 +5,20 @@
  * isolation so one broken source only costs that field.
  */
 
-import { pickByline } from './byline';
-import { buildSources, safe, type Sources } from './context';
-import { pickExcerpt } from './excerpt';
-import { pickDir, pickLang } from './lang';
-import { pickCanonicalUrl, pickLeadImage } from './links';
-import { createSiteMatcher, pickSiteName, siteNameVariants } from './site';
-import { pickTitle } from './title';
-import { pickModifiedTime, pickPublishedTime } from './times';
-import type { PageMetadata } from './types';
+import { pickByline } from './byline.ts';
+import { buildSources, safe, type Sources } from './context.ts';
+import { pickExcerpt } from './excerpt.ts';
+import { pickDir, pickLang } from './lang.ts';
+import { pickCanonicalUrl, pickLeadImage } from './links.ts';
+import { createSiteMatcher, pickSiteName, siteNameVariants } from './site.ts';
+import { pickTitle } from './title.ts';
+import { pickModifiedTime, pickPublishedTime } from './times.ts';
+import type { PageMetadata } from './types.ts';
 
-export type { PageMetadata } from './types';
-export { normalizeDate } from './dates';
-export { stripSiteName } from './title';
-export { createSiteMatcher } from './site';
+export type { PageMetadata } from './types.ts';
+export { normalizeDate } from './dates.ts';
+export { stripSiteName } from './title.ts';
+export { createSiteMatcher } from './site.ts';
 
 export function emptyMetadata(): PageMetadata {
   return {

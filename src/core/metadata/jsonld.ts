@@ -14,9 +14,9 @@ import {
   resolveRef,
   typesOf,
   type JsonObject,
-} from './jsonld-parse';
-import { cleanText } from './text';
-import { withoutHash } from './url';
+} from './jsonld-parse.ts';
+import { cleanText } from './text.ts';
+import { withoutHash } from './url.ts';
 
 export interface JsonLdAuthor {
   name: string;

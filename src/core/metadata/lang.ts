@@ -1,6 +1,6 @@
 /** lang (BCP 47) and dir ('ltr' | 'rtl'). */
 
-import type { Sources } from './context';
+import type { Sources } from './context.ts';
 
 /** Primary language subtags written right-to-left. */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'ji', 'dv', 'ku', 'ckb', 'sd', 'ug']);

@@ -1,7 +1,7 @@
 /** canonicalUrl and leadImage: absolute http(s) URLs resolved against the document base. */
 
-import type { Sources } from './context';
-import { toHttpUrl } from './url';
+import type { Sources } from './context.ts';
+import { toHttpUrl } from './url.ts';
 
 function firstHttp(values: Iterable<string | null | undefined>, base: string | null): string | null {
   for (const value of values) {

@@ -4,7 +4,7 @@
  * without caring which attribute the page used.
  */
 
-import { isJunk } from './text';
+import { isJunk } from './text.ts';
 
 export interface MetaIndex {
   /** All non-empty content values for a key, in document order. */

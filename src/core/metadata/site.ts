@@ -3,8 +3,8 @@
  * suffixes and to drop bylines that merely repeat the publisher.
  */
 
-import type { Sources } from './context';
-import { cleanText, normalizeKey } from './text';
+import type { Sources } from './context.ts';
+import { cleanText, normalizeKey } from './text.ts';
 
 /** JSON-LD publisher.name, og:site_name, a JSON-LD WebSite name, application-name. Never derived from the hostname. */
 export function pickSiteName(src: Sources): string | null {

@@ -4,9 +4,9 @@
  * JSON-LD value falls through to the meta tags instead of hiding them.
  */
 
-import { safe, type Sources } from './context';
-import { findLabelledDate, findUnlabelledDate } from './dateline';
-import { normalizeDate } from './dates';
+import { safe, type Sources } from './context.ts';
+import { findLabelledDate, findUnlabelledDate } from './dateline.ts';
+import { normalizeDate } from './dates.ts';
 
 const PUBLISHED_META = [
   'article:published_time', 'og:published_time', 'article:published', 'datepublished',

@@ -5,9 +5,9 @@
  * on an unrelated site stays whole.
  */
 
-import type { Sources } from './context';
-import type { SiteMatcher } from './site';
-import { cleanText, wordCount } from './text';
+import type { Sources } from './context.ts';
+import type { SiteMatcher } from './site.ts';
+import { cleanText, wordCount } from './text.ts';
 
 /** " | ", "|", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ". Dashes need spaces ("Spider-Man"). */
 const SEPARATOR_RE = /(\s*\|\s*|\s+(?:[-\u2013\u2014\u00b7\u2022\u00bb\u00ab]|::)\s+)/;

@@ -1,6 +1,6 @@
 /** URL helpers: document base resolution and absolute http(s) conversion. Uses only the standard URL class. */
 
-import { decodeEntities, isJunk } from './text';
+import { decodeEntities, isJunk } from './text.ts';
 
 /** Parses `value` against `base`; returns the absolute URL only when it is http(s). */
 export function toHttpUrl(value: unknown, base: string | null): string | null {

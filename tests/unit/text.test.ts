@@ -1,0 +1,29 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/core/text.ts';
+
+const text = (html: string) => htmlToText(new JSDOM(`<body>${html}</body>`).window.document.body);
+
+describe('htmlToText', () => {
+  it('separates paragraphs with one blank line and collapses whitespace', () => {
+    expect(text('<p>One   two\n three</p>\n\n<p>Four&nbsp;five</p>')).toBe('One two three\n\nFour five');
+  });
+  it('puts headings on their own line and keeps inline text together', () => {
+    expect(text('<h2>Head</h2><p>Some <em>inline</em> <a href="#">link</a>.</p>')).toBe('Head\n\nSome inline link.');
+  });
+  it('writes lists as "- " and numbered lines, honouring start', () => {
+    expect(text('<ul><li>a</li><li>b</li></ul><ol start="3"><li>c</li><li>d</li></ol>')).toBe('- a\n\n- b\n\n3. c\n\n4. d');
+  });
+  it('turns <br> into a line break and keeps <pre> verbatim', () => {
+    expect(text('<p>line1<br>line2</p><pre>  code\n    indented</pre>')).toBe('line1\nline2\n\n  code\n    indented');
+  });
+  it('writes table rows as tab-separated cells', () => {
+    expect(text('<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe('A\tB\n\n1\t2');
+  });
+  it('decodes entities and drops scripts, styles and hidden elements', () => {
+    expect(text('<p>a &amp; b &lt;c&gt;</p><script>x()</script><style>p{}</style><p hidden>secret</p>')).toBe('a & b <c>');
+  });
+  it('handles text directly inside a div next to blocks', () => {
+    expect(text('<div>loose text<p>para</p>tail</div>')).toBe('loose text\n\npara\n\ntail');
+  });
+});
