@@ -13,6 +13,7 @@ import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { sanitizeToFragment } from './sanitize.ts';
+import { ensureStandfirst } from './standfirst.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
@@ -42,9 +43,10 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const content = parsed?.content;
   if (!parsed || !content) throw new ExtractError('empty', 'No readable text was found on this page.');
 
-  if (!options.skipCleanup) cleanContent(content, url, removed);
+  if (!options.skipCleanup) cleanContent(content, url, removed, meta.byline);
   const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
   tidyHeadings(content, title);
+  ensureStandfirst(content, doc, title, meta.excerpt);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, doc, leadImage);
 
@@ -60,7 +62,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   return {
     url,
     canonicalUrl: meta.canonicalUrl,
-    readerable: (readerableByShape || ARTICLE_TYPES.test(meta.schemaType ?? '')) && words >= 50,
+    readerable: isReaderable(readerableByShape, meta, content, url, words),
     title,
     byline: meta.byline ?? cleanByline(parsed.byline, siteName),
     siteName,
@@ -77,6 +79,26 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     removed,
     ms: Math.round((now() - started) * 100) / 100,
   };
+}
+
+/**
+ * Article or not. A schema.org article type or og:type=article says yes; otherwise Readability's quick check
+ * must agree and the result must not look like an index page: the site's front page, or content made of
+ * linked headlines (teaser cards).
+ */
+function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, url: string, words: number): boolean {
+  if (words < 50) return false;
+  if (ARTICLE_TYPES.test(meta.schemaType ?? '') || meta.ogType === 'article') return true;
+  if (!byShape) return false;
+  let path = '/';
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    /* keep "/" */
+  }
+  const linkedHeadlines = content.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
+  const paragraphs = content.getElementsByTagName('p').length;
+  return path.replace(/\/(?:index\.\w+)?$/, '') !== '' && !(linkedHeadlines >= 4 && linkedHeadlines * 2 >= paragraphs);
 }
 
 function nonEmpty(v: string | null | undefined): string | null {
@@ -126,15 +148,21 @@ function imageSrc(img: Element): string | null {
   return img.getAttribute('src') ?? img.getAttribute('data-src');
 }
 
-/** Image identity ignoring query strings and protocol (CDNs add resize parameters). */
-function sameImage(a: string, b: string, base: string): boolean {
+/**
+ * Image identity across the sizes a CDN serves: ignores the query, the protocol and a size suffix before the
+ * extension ("-800.jpg", "_1200x630.jpg"), so og:image's 1200px file matches the page's 800px <img>.
+ */
+function imageKey(src: string, base: string): string | null {
   try {
-    const ua = new URL(a, base);
-    const ub = new URL(b, base);
-    return ua.host === ub.host && ua.pathname === ub.pathname;
+    const u = new URL(src, base);
+    return `${u.host}${u.pathname.replace(/[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?)(?=\.[a-z]{3,4}$)/i, '')}`;
   } catch {
-    return false;
+    return null;
   }
+}
+function sameImage(a: string, b: string, base: string): boolean {
+  const ka = imageKey(a, base);
+  return ka !== null && ka === imageKey(b, base);
 }
 
 function firstLargeImage(content: Element): string | null {
@@ -176,5 +204,29 @@ function ensureLeadImage(content: Element, page: Document, leadImage: string | n
     figcaption.textContent = captionText;
     figure.appendChild(figcaption);
   }
-  content.insertBefore(figure, content.firstChild);
+  const after = leadingBlocksBefore(content, shown);
+  if (after) after.after(figure);
+  else content.insertBefore(figure, content.firstChild);
+}
+
+/**
+ * Where the lead figure goes: after the content's leading blocks that the page shows above the image (a
+ * standfirst, say), so the reader keeps the page's order. Returns the last such block, or null for "first".
+ */
+function leadingBlocksBefore(content: Element, shown: Element): Element | null {
+  const page = shown.ownerDocument;
+  const above = new Set<string>();
+  for (const block of Array.from(page.querySelectorAll('p, h2, h3, ul, ol, blockquote'))) {
+    if (!(shown.compareDocumentPosition(block) & 2 /* PRECEDING */)) continue;
+    const text = collapseWhitespace(block.textContent ?? '');
+    if (text.length >= 30) above.add(text);
+  }
+  let last: Element | null = null;
+  for (const block of Array.from(content.querySelectorAll('p, h2, h3, ul, ol, blockquote')).slice(0, 5)) {
+    const text = collapseWhitespace(block.textContent ?? '');
+    if (text.length < 30) continue;
+    if (!above.has(text)) break;
+    last = block;
+  }
+  return last;
 }

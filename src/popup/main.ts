@@ -3,7 +3,7 @@
  * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
  * end-to-end tests (and screen readers) rely on.
  */
-import contentScript from '../content/main.ts?script&iife';
+import contentScript from '../content/content-script.ts?script&iife';
 import { articleToPlainText } from '../core/export/text.ts';
 import { slugify } from '../core/filename.ts';
 import type { Article } from '../core/types.ts';

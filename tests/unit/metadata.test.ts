@@ -46,6 +46,7 @@ describe('extractMetadata: shape and robustness', () => {
       excerpt: null,
       leadImage: null,
       schemaType: null,
+      ogType: null,
     });
   });
 

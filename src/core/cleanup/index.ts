@@ -10,6 +10,7 @@
  */
 import { collapseWhitespace } from '../text.ts';
 import { signatureOf, textOf } from './dom.ts';
+import { rescueArticleParts } from './rescue.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { RemovedItem } from '../types.ts';
@@ -61,11 +62,18 @@ export function cleanPage(doc: Document, url: string, removed: RemovedItem[], ru
       break;
     }
   }
+  rescueArticleParts(doc);
 }
 
 /** Content phase, on Readability's article element. */
-export function cleanContent(root: Element, url: string, removed: RemovedItem[], rules: readonly CleanupRule[] = RULES): void {
-  const ctx: CleanupContext = { url, phase: 'content' };
+export function cleanContent(
+  root: Element,
+  url: string,
+  removed: RemovedItem[],
+  byline: string | null = null,
+  rules: readonly CleanupRule[] = RULES,
+): void {
+  const ctx: CleanupContext = { url, phase: 'content', byline };
   for (const start of Array.from(root.getElementsByTagName('*'))) {
     if (!root.contains(start)) continue; // already removed with an ancestor (the root is detached: no isConnected)
     const text = textOf(start);

@@ -24,7 +24,8 @@ export type RuleId =
   | 'author-bio'
   | 'tags'
   | 'site-chrome'
-  | 'dateline';
+  | 'dateline'
+  | 'byline';
 
 export interface CleanupRule {
   id: RuleId;
@@ -41,4 +42,6 @@ export interface CleanupContext {
   /** The page URL (absolute). */
   url: string;
   phase: 'page' | 'content';
+  /** The article's byline from the metadata, when known (content phase), to recognise repeated bylines. */
+  byline?: string | null;
 }

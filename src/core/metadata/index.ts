@@ -33,6 +33,7 @@ export function emptyMetadata(): PageMetadata {
     excerpt: null,
     leadImage: null,
     schemaType: null,
+    ogType: null,
   };
 }
 
@@ -55,6 +56,7 @@ function extractFrom(src: Sources): PageMetadata {
     excerpt: safe(() => pickExcerpt(src), null),
     leadImage: safe(() => pickLeadImage(src), null),
     schemaType: src.jsonLd.type,
+    ogType: safe(() => src.meta.first('og:type')?.toLowerCase() ?? null, null),
   };
 }
 

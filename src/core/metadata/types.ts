@@ -16,4 +16,6 @@ export interface PageMetadata {
   leadImage: string | null;
   /** JSON-LD @type of the main entity when there is one (NewsArticle, Article, LiveBlogPosting, BlogPosting...). */
   schemaType: string | null;
+  /** Open Graph og:type, lower-cased ("article", "website"…). */
+  ogType: string | null;
 }

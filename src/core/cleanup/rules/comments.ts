@@ -4,7 +4,7 @@ import { textOf } from '../dom.ts';
 /** Comment sections, prompts and counters: "Post with no comments.", "Comments (0)", "12 comments". */
 export const comments: CleanupRule = {
   id: 'comments',
-  signature: /(?:^|[\s_-])(?:comments?|comment-?(?:count|section|list|form|prompt)|disqus|respond|replies|discussion|commentary-box|coral)(?:$|[\s_-])/i,
+  signature: /(?:^|[\s_-])(?:comments?|comment-?(?:count|section|list|form|prompt)|disqus|respond|replies|discussion|commentary-box|coral|kommentare?|commentaires?|comentarios?|commenti|reacties|تعليقات)(?:$|[\s_-])/i,
   confirm: (el) => el.querySelectorAll('p').length < 40 || textOf(el).length < 4000,
   text: /^(?:post with no comments\.?|no comments(?: yet)?\.?|comments?\s*\(\d+\)|\(?\d+\)?\s*comments?|view comments|show comments|leave a (?:comment|reply)|add a comment|join the (?:conversation|discussion)|be the first to comment\.?|kommentare?\s*\(?\d*\)?|\d+\s*kommentare?|kommentieren|commentaires?\s*\(?\d*\)?)$/i,
 };

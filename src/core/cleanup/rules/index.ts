@@ -4,6 +4,7 @@ import { ad } from './ad.ts';
 import { authorBio } from './author-bio.ts';
 import { badge } from './badge.ts';
 import { breadcrumb } from './breadcrumb.ts';
+import { bylineLine } from './byline.ts';
 import { comments } from './comments.ts';
 import { consent } from './consent.ts';
 import { dateline } from './dateline.ts';
@@ -14,5 +15,5 @@ import { siteChrome } from './site-chrome.ts';
 import { tags } from './tags.ts';
 
 export const RULES: readonly CleanupRule[] = [
-  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline,
+  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline, bylineLine,
 ];

@@ -8,10 +8,11 @@ import { endsLikeSentence, linkDensity, textOf } from '../dom.ts';
 export const relatedLinks: CleanupRule = {
   id: 'related-links',
   signature:
-    /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|teasers?)(?:$|[\s_-])/i,
-  confirm: (el) => linkDensity(el) > 0.4 || textOf(el).length < 200,
+    /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|read-?also|weitere-?artikel|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|articles?-?connexes|relacionad[oa]s|correlat[ie])(?:$|[\s_-])/i,
+  // A related box is made of links; a paragraph of prose with that class name (a dek, say) is not one.
+  confirm: (el) => el.querySelector('a[href]') !== null && (linkDensity(el) > 0.4 || textOf(el).length < 200),
   structural: (el, ctx) => ctx.phase === 'content' && isTeaserLinkBlock(el, ctx.url),
-  text: /^(?:(?:read more|more|related|see also|also read|read also|also see|recommended|watch|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también)\s*[:|>»-].{0,200}|related(?: articles| stories| content| coverage)?|more (?:news|stories|on this story)|most (?:read|popular|viewed)|mehr zum thema|das könnte sie auch interessieren|you (?:may|might) also like)$/i,
+  text: /^(?:(?:read more|more|related|see also|also read|read also|also see|recommended|watch|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|اقرأ أيضا[ًً]?|اقرأ المزيد)\s*[:|>»-].{0,200}|related(?: articles| stories| content| coverage)?|more (?:news|stories|on this story)|most (?:read|popular|viewed)|mehr zum thema|das könnte sie auch interessieren|weitere artikel.{0,40}|you (?:may|might) also like|اقرأ أيضا[ًً]?|أخبار ذات صلة|الأكثر قراءة)$/i,
 };
 
 /**

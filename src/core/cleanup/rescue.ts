@@ -1,0 +1,29 @@
+/**
+ * Readability drops any element whose class or id contains words such as "header", "meta", "comment" or
+ * "footer" before scoring. Inside an article that also hits content: a live-blog entry's
+ * `<header class="entry__header"><time>16:42</time><h2>…</h2></header>`, a figure's `…-meta` caption. This step
+ * runs after the clean-up rules (which already removed real clutter) and, inside article containers, strips the
+ * class and id of short elements that hold a heading, a timestamp or a caption, so Readability keeps them.
+ */
+import { textOf } from './dom.ts';
+
+// Readability 0.6.0's REGEXPS.unlikelyCandidates / okMaybeItsACandidate (kept in sync by a unit test).
+export const READABILITY_UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const OK_MAYBE = /and|article|body|column|content|main|shadow/i;
+
+const CONTAINERS = 'article, [itemprop="articleBody"], [itemprop="liveBlogUpdate"]';
+const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
+
+export function rescueArticleParts(doc: Document): void {
+  for (const container of Array.from(doc.querySelectorAll(CONTAINERS))) {
+    for (const el of Array.from(container.querySelectorAll('[class], [id]'))) {
+      const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (!READABILITY_UNLIKELY.test(signature) || OK_MAYBE.test(signature)) continue;
+      if (!el.querySelector(WORTH_KEEPING) && !el.matches(WORTH_KEEPING)) continue;
+      if (textOf(el).length > 400 || el.querySelector('a[href] h2, a[href] h3, nav, form')) continue;
+      el.removeAttribute('class');
+      el.removeAttribute('id');
+    }
+  }
+}

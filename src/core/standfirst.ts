@@ -1,0 +1,54 @@
+/**
+ * The standfirst (dek, subtitle) usually sits in the page header next to the headline, outside the container
+ * Readability picks, so it is lost. This finds it next to the page's <h1> and puts it at the top of the content
+ * when the content doesn't already have it.
+ */
+import { collapseWhitespace } from './text.ts';
+
+const DEK_CLASS = /(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?head(?:line)?|lede|summary|teaser|intro|sapo|chapo|excerpt|description|strapline|abstract)(?:$|[\s_-])/i;
+const MIN = 40;
+const MAX = 500;
+
+function text(el: Element): string {
+  return collapseWhitespace(el.textContent ?? '');
+}
+
+function candidatesAfter(h1: Element): Element[] {
+  const out: Element[] = [];
+  // The h1's following siblings, then (if the h1 is wrapped) its parent's and grandparent's.
+  let anchor: Element | null = h1;
+  for (let depth = 0; anchor && depth < 3; depth++) {
+    let sib = anchor.nextElementSibling;
+    for (let i = 0; sib && i < 4; i++, sib = sib.nextElementSibling) out.push(sib);
+    anchor = anchor.parentElement;
+  }
+  return out;
+}
+
+export function findStandfirst(page: Document, title: string, excerpt: string | null): Element | null {
+  const normalizedTitle = title.toLowerCase();
+  const h1 = Array.from(page.getElementsByTagName('h1')).find((h) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40)));
+  if (!h1) return null;
+  const excerptStart = excerpt ? collapseWhitespace(excerpt).slice(0, 60).toLowerCase() : null;
+  for (const el of candidatesAfter(h1)) {
+    if (el.querySelector('h1, nav, form, img, time')) continue;
+    const t = text(el);
+    if (t.length < MIN || t.length > MAX) continue;
+    if (el.querySelector('a[href]') && el.getElementsByTagName('a').length > 1) continue;
+    const byClass = DEK_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
+    const byExcerpt = excerptStart !== null && t.toLowerCase().startsWith(excerptStart);
+    if (byClass || byExcerpt) return el;
+  }
+  return null;
+}
+
+export function ensureStandfirst(content: Element, page: Document, title: string, excerpt: string | null): void {
+  const dek = findStandfirst(page, title, excerpt);
+  if (!dek) return;
+  const dekText = text(dek);
+  if (text(content).includes(dekText.slice(0, 80))) return;
+  const p = content.ownerDocument.createElement('p');
+  p.className = 'standfirst';
+  p.textContent = dekText;
+  content.insertBefore(p, content.firstChild);
+}
