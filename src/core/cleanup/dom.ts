@@ -32,3 +32,5 @@ export function signatureOf(el: Element): string {
 export function endsLikeSentence(text: string): boolean {
   return /[.!?…:;"”»)\u3002\uff01\uff1f\u061f\u06d4]$/.test(text);
 }
+
+export { elementsIn } from '../dom.ts';

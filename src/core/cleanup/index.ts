@@ -8,9 +8,9 @@
  * 2. `cleanContent` on Readability's article element: short blocks recognised by their whole text
  *    ("Post with no comments.", "Audio Only", "Read more: …") and link-only related-story teasers.
  */
-import { collapseWhitespace } from '../text.ts';
-import { signatureOf, textOf } from './dom.ts';
+import { elementsIn, signatureOf, textOf } from './dom.ts';
 import { rescueArticleParts } from './rescue.ts';
+import { computeStats } from './stats.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { RemovedItem } from '../types.ts';
@@ -48,16 +48,17 @@ function remove(el: Element, rule: RuleId, removed: RemovedItem[]): void {
 export function cleanPage(doc: Document, url: string, removed: RemovedItem[], rules: readonly CleanupRule[] = RULES): void {
   const body = doc.body;
   if (!body) return;
-  const ctx: CleanupContext = { url, phase: 'page' };
+  const stats = computeStats(body);
+  const ctx: CleanupContext = { url, phase: 'page', stats };
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
-  const maxWidgetText = Math.max(1200, collapseWhitespace(body.textContent ?? '').length * 0.25);
-  for (const el of Array.from(body.getElementsByTagName('*'))) {
+  const maxWidgetText = Math.max(1000, (stats.get(body)?.text ?? 0) * 0.25);
+  for (const el of elementsIn(body)) {
     if (!el.isConnected || NEVER_REMOVE.has(el.tagName)) continue;
     const signature = signatureOf(el);
     for (const rule of rules) {
       const bySignature = rule.signature !== undefined && signature !== '' && rule.signature.test(signature) && (rule.confirm?.(el) ?? true);
       if (!bySignature && !rule.structural?.(el, ctx)) continue;
-      if (el.querySelector('h1') || textOf(el).length > maxWidgetText) continue;
+      if ((stats.get(el)?.text ?? 0) > maxWidgetText || el.querySelector('h1')) continue;
       remove(el, rule.id, removed);
       break;
     }
@@ -74,7 +75,8 @@ export function cleanContent(
   rules: readonly CleanupRule[] = RULES,
 ): void {
   const ctx: CleanupContext = { url, phase: 'content', byline };
-  for (const start of Array.from(root.getElementsByTagName('*'))) {
+  for (const start of elementsIn(root)) {
+    if (start === root) continue;
     if (!root.contains(start)) continue; // already removed with an ancestor (the root is detached: no isConnected)
     const text = textOf(start);
     if (!text || text.length > MAX_TEXT_BLOCK) continue;

@@ -5,7 +5,7 @@
  * runs after the clean-up rules (which already removed real clutter) and, inside article containers, strips the
  * class and id of short elements that hold a heading, a timestamp or a caption, so Readability keeps them.
  */
-import { textOf } from './dom.ts';
+import { elementsIn, textOf } from './dom.ts';
 
 // Readability 0.6.0's REGEXPS.unlikelyCandidates / okMaybeItsACandidate (kept in sync by a unit test).
 export const READABILITY_UNLIKELY =
@@ -16,9 +16,12 @@ const CONTAINERS = 'article, [itemprop="articleBody"], [itemprop="liveBlogUpdate
 const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
 
 export function rescueArticleParts(doc: Document): void {
-  for (const container of Array.from(doc.querySelectorAll(CONTAINERS))) {
-    for (const el of Array.from(container.querySelectorAll('[class], [id]'))) {
+  const containers = Array.from(doc.querySelectorAll(CONTAINERS));
+  const outermost = containers.filter((c) => !containers.some((other) => other !== c && other.contains(c)));
+  for (const container of outermost) {
+    for (const el of elementsIn(container)) {
       const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (signature === ' ') continue;
       if (!READABILITY_UNLIKELY.test(signature) || OK_MAYBE.test(signature)) continue;
       if (!el.querySelector(WORTH_KEEPING) && !el.matches(WORTH_KEEPING)) continue;
       if (textOf(el).length > 400 || el.querySelector('a[href] h2, a[href] h3, nav, form')) continue;

@@ -38,10 +38,14 @@ export interface CleanupRule {
   text?: RegExp;
 }
 
+import type { ElementStats } from './stats.ts';
+
 export interface CleanupContext {
   /** The page URL (absolute). */
   url: string;
   phase: 'page' | 'content';
+  /** Page phase: text/link counts of every element, computed once (see stats.ts). */
+  stats?: WeakMap<Element, ElementStats>;
   /** The article's byline from the metadata, when known (content phase), to recognise repeated bylines. */
   byline?: string | null;
 }

@@ -7,6 +7,7 @@
 import { parseDateAtStart } from './dates.ts';
 import { inComments } from './dom.ts';
 import { collapseWhitespace } from './text.ts';
+import { elementsIn } from '../dom.ts';
 
 export type DateKind = 'published' | 'modified';
 
@@ -15,25 +16,37 @@ const LABELS: Record<DateKind, RegExp> = {
   modified: /\b(?:last\s+)?(?:updated|modified|edited|revised)\b/gi,
 };
 
-/** Elements that commonly hold a dateline; kept specific so large containers are rarely visited. */
-const CANDIDATES = [
-  'time',
-  '[class*="date" i]',
-  '[class*="time" i]',
-  '[class*="publish" i]',
-  '[class*="updated" i]',
-  '[class*="byline" i]',
-  '[class*="meta" i]',
-  '[id*="date" i]',
-].join(', ');
+/**
+ * Elements that commonly hold a dateline: <time>, or a class containing date/time/publish/updated/byline/meta,
+ * or an id containing date. Kept specific so large containers are rarely visited. (Matched with a walk and a
+ * regex rather than `[class*=… i]` selectors, which are slow on jsdom.)
+ */
+const CANDIDATE_CLASS = /date|time|publish|updated|byline|meta/i;
+const CANDIDATE_ID = /date/i;
+function isCandidate(el: Element): boolean {
+  if (el.tagName === 'TIME') return true;
+  const cls = el.getAttribute('class');
+  if (cls && CANDIDATE_CLASS.test(cls)) return true;
+  const id = el.getAttribute('id');
+  return id !== null && CANDIDATE_ID.test(id);
+}
 
 const MAX_TEXT = 200;
 const MAX_CANDIDATES = 300;
 
-/** Short, whitespace-collapsed texts of dateline-like elements, in document order. */
-function candidateTexts(root: ParentNode): string[] {
+const cache = new WeakMap<Element, string[]>();
+
+/** Short, whitespace-collapsed texts of dateline-like elements, in document order (computed once per root). */
+function candidateTexts(root: Element | null): string[] {
+  if (!root) return [];
+  const cached = cache.get(root);
+  if (cached) return cached;
   const texts: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(CANDIDATES)).slice(0, MAX_CANDIDATES)) {
+  cache.set(root, texts);
+  let seen = 0;
+  for (const el of elementsIn(root)) {
+    if (el === root || !isCandidate(el)) continue;
+    if (++seen > MAX_CANDIDATES) break;
     if (inComments(el)) continue;
     const raw = el.textContent ?? '';
     if (raw.length > MAX_TEXT * 4) continue;
@@ -56,7 +69,7 @@ export function labelledDate(text: string, kind: DateKind, now: number): string 
 
 /** A labelled dateline anywhere in dateline-like elements of the document. */
 export function findLabelledDate(doc: Document, kind: DateKind, now: number): string | null {
-  for (const text of candidateTexts(doc)) {
+  for (const text of candidateTexts(doc.documentElement)) {
     const date = labelledDate(text, kind, now);
     if (date) return date;
   }

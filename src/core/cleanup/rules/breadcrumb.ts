@@ -8,8 +8,10 @@ export const breadcrumb: CleanupRule = {
   id: 'breadcrumb',
   signature: /bread-?crumbs?|BreadcrumbList/i,
   confirm: (el) => textOf(el).length < 200,
-  structural: (el) => {
+  structural: (el, ctx) => {
     if (!/^(?:NAV|OL|UL|DIV|P)$/.test(el.tagName)) return false;
+    const s = ctx.stats?.get(el);
+    if (s && (s.links < 1 || s.text > 150)) return false;
     const text = textOf(el);
     return text.length < 120 && CRUMB_TRAIL.test(text) && el.querySelector('a') !== null && linkDensity(el) > 0.5;
   },

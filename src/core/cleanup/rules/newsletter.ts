@@ -8,8 +8,13 @@ export const newsletter: CleanupRule = {
     /(?:^|[\s_-])(?:newsletters?|subscribe|subscription|signup|sign-up|opt-?in|inline-?cta|paywall|piano|regwall|nl-?signup|email-?capture)(?:$|[\s_-])/i,
   confirm: (el) => textOf(el).length < 600,
   // The sign-up form itself, or the box directly around it (not a sidebar that happens to contain one).
-  structural: (el) =>
-    (el.tagName === 'FORM' ? el : el.querySelector(':scope > form')) ?.querySelector('input[type="email"]') != null &&
-    textOf(el).length < 400,
+  structural: (el, ctx) => {
+    let form: Element | null = el.tagName === 'FORM' ? el : el.firstElementChild;
+    while (form && form.tagName !== 'FORM') form = form.nextElementSibling;
+    if (!form) return false;
+    const s = ctx.stats?.get(el);
+    if (s && s.text > 400) return false;
+    return form.querySelector('input[type="email"]') !== null && textOf(el).length < 400;
+  },
   text: /^(?:(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
 };

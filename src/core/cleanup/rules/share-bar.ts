@@ -25,6 +25,11 @@ export const shareBar: CleanupRule = {
   signature:
     /(?:^|[\s_-])(?:share|sharing|shares|sharebar|share-?tools|social|socials|social-?media|addthis|sharethis|a2a_kit|sharedaddy|st-btn)(?:$|[\s_-])/i,
   confirm: (el) => textOf(el).length < 300,
-  structural: (el) => (el.tagName === 'UL' || el.tagName === 'DIV' || el.tagName === 'NAV') && isSocialLinkBar(el),
+  structural: (el, ctx) => {
+    if (el.tagName !== 'UL' && el.tagName !== 'DIV' && el.tagName !== 'NAV') return false;
+    const s = ctx.stats?.get(el);
+    if (s && (s.links < 2 || s.links > 20 || s.text > 200)) return false;
+    return isSocialLinkBar(el);
+  },
   text: /^(?:share(?: this(?: article| story| page)?)?|share on \w+|teilen|partager|compartir|condividi|tweet|email|print|(?:\d[\d,.]*\s*)?shares?)$/i,
 };
