@@ -74,9 +74,16 @@ async function readPage(): Promise<void> {
   const tab = await activeTab();
   tabId = tab?.id;
   const url = tab?.url;
-  const reason = restrictedReason(url, url?.startsWith('file:') ? await isAllowedFileSchemeAccess() : true);
-  if (reason || tabId === undefined) {
-    setStatus(t(reason ?? 'cantReadNoTab'));
+  if (tabId === undefined) {
+    setStatus(t('cantReadNoTab'));
+    return;
+  }
+  // Without the "tabs" permission, tab.url is only there when activeTab granted access; on pages the browser
+  // closes to extensions (chrome://, view-source:, file:// without file access) it is undefined. Then the
+  // injection below fails and its error says why.
+  const reason = url === undefined ? null : restrictedReason(url, url.startsWith('file:') ? await isAllowedFileSchemeAccess() : true);
+  if (reason) {
+    setStatus(t(reason));
     return;
   }
   let result: ExtractResult;
@@ -88,6 +95,11 @@ async function readPage(): Promise<void> {
     return;
   }
   if (!result.ok) {
+    // Chromium's PDF viewer tab holds an ordinary (empty) wrapper document, so injection succeeds and finds no text.
+    if (url && /\.pdf(?:$|[?#])/i.test(url)) {
+      setStatus(t('cantReadPdf'));
+      return;
+    }
     const key = result.code === 'too-large' ? 'errorTooLarge' : result.code === 'empty' ? 'errorEmpty' : 'errorFailed';
     setStatus(t(key, result.message));
     return;
