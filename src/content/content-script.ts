@@ -12,6 +12,8 @@ const MARK = '__lecternContentScript';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
 
 function run(): ExtractResult {
+  // The browser's PDF viewer is an ordinary tab whose document is only a wrapper around the viewer.
+  if (document.contentType === 'application/pdf') return { ok: false, code: 'pdf', message: 'PDF document' };
   try {
     return { ok: true, article: extract(document, location.href) };
   } catch (err) {

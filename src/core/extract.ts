@@ -46,6 +46,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   if (!options.skipCleanup) cleanContent(content, url, removed, meta.byline);
   const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
   tidyHeadings(content, title);
+  demoteLandmarks(content);
   ensureStandfirst(content, doc, title, meta.excerpt);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, doc, leadImage);
@@ -144,6 +145,18 @@ function tidyHeadings(content: Element, title: string): void {
   }
 }
 
+/**
+ * The reader puts the body inside its own <article>; the page's <article>/<main> wrappers inside it would be
+ * extra landmarks for assistive tech, so they become plain <div>s.
+ */
+function demoteLandmarks(content: Element): void {
+  for (const el of Array.from(content.querySelectorAll('article, main'))) {
+    const div = el.ownerDocument.createElement('div');
+    while (el.firstChild) div.appendChild(el.firstChild);
+    el.replaceWith(div);
+  }
+}
+
 function imageSrc(img: Element): string | null {
   return img.getAttribute('src') ?? img.getAttribute('data-src');
 }
@@ -155,7 +168,8 @@ function imageSrc(img: Element): string | null {
 function imageKey(src: string, base: string): string | null {
   try {
     const u = new URL(src, base);
-    return `${u.host}${u.pathname.replace(/[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?)(?=\.[a-z]{3,4}$)/i, '')}`;
+    // The path alone: the same file is often served from a mirror, an archive or another CDN host.
+    return `${u.pathname.replace(/[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?)(?=\.[a-z]{3,4}$)/i, '')}`;
   } catch {
     return null;
   }

@@ -42,13 +42,34 @@ export function findStandfirst(page: Document, title: string, excerpt: string | 
   return null;
 }
 
+function standfirstParagraph(doc: Document, dekText: string): HTMLParagraphElement {
+  const p = doc.createElement('p');
+  p.className = 'standfirst';
+  p.textContent = dekText;
+  return p;
+}
+
+/**
+ * A leading heading that reads like a sentence ("The U.S. drone bombarded a vehicle … in Bagdad.") is a
+ * standfirst set as <h2>, not a section title: headings rarely end with a full stop. It becomes
+ * <p class="standfirst"> so it doesn't read as a second headline.
+ */
+function markLeadingStandfirst(content: Element): void {
+  const first = content.querySelector('h2, h3, h4, p');
+  if (!first || first.tagName === 'P') return;
+  const t = text(first);
+  if (t.length < MIN || t.length > MAX || !/[.!?…]["”’»]?$/.test(t)) return;
+  // Replace the heading together with wrappers that hold nothing else (Readability may wrap it in a <p>).
+  let target: Element = first;
+  while (target.parentElement && target.parentElement !== content && text(target.parentElement) === t) target = target.parentElement;
+  target.replaceWith(standfirstParagraph(content.ownerDocument, t));
+}
+
 export function ensureStandfirst(content: Element, page: Document, title: string, excerpt: string | null): void {
+  markLeadingStandfirst(content);
   const dek = findStandfirst(page, title, excerpt);
   if (!dek) return;
   const dekText = text(dek);
   if (text(content).includes(dekText.slice(0, 80))) return;
-  const p = content.ownerDocument.createElement('p');
-  p.className = 'standfirst';
-  p.textContent = dekText;
-  content.insertBefore(p, content.firstChild);
+  content.insertBefore(standfirstParagraph(content.ownerDocument, dekText), content.firstChild);
 }

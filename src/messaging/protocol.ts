@@ -9,7 +9,7 @@ import type { Article, ExtractErrorCode } from '../core/types.ts';
 
 export type ExtractResult =
   | { ok: true; article: Article }
-  | { ok: false; code: ExtractErrorCode; message: string };
+  | { ok: false; code: ExtractErrorCode | 'pdf'; message: string };
 
 export type StorageErrorCode = 'quota' | 'unavailable' | 'blocked' | 'invalid' | 'failed';
 export type StorageResult<T> = ({ ok: true } & T) | { ok: false; code: StorageErrorCode; message: string };

@@ -91,12 +91,14 @@ async function readPage(): Promise<void> {
     await injectScript(tabId, contentScript);
     result = await requestTab(tabId, 'content/extract', {});
   } catch (err) {
-    setStatus(t(reasonFromInjectionError(url, err instanceof Error ? err.message : String(err))));
+    const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));
+    // Chromium hides the URL of a file:// tab it won't let us read, so say what would help if it is one.
+    const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? ` ${t('cantReadFileHint')}` : '';
+    setStatus(t(reason) + hint);
     return;
   }
   if (!result.ok) {
-    // Chromium's PDF viewer tab holds an ordinary (empty) wrapper document, so injection succeeds and finds no text.
-    if (url && /\.pdf(?:$|[?#])/i.test(url)) {
+    if (result.code === 'pdf') {
       setStatus(t('cantReadPdf'));
       return;
     }

@@ -75,5 +75,9 @@ export function renderArticle(article: HTMLElement, a: Viewable): void {
 
   const body = el('div', 'article-body');
   renderArticleHtml(body, a.html);
+  // An image that can't load (offline, blocked, gone) would show its alt text as a stray line: hide it.
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    img.addEventListener('error', () => img.classList.add('broken'), { once: true });
+  }
   article.append(header, body);
 }

@@ -20,8 +20,8 @@ export type MarkdownSource = Pick<
 
 /** A YAML scalar in double quotes. JSON string syntax is valid YAML (escapes included), so JSON.stringify fits. */
 function yamlString(value: string): string {
-  // U+2028/2029 are legal in JSON strings but are line breaks to some YAML parsers: escape them too.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // U+0085/2028/2029 are legal in JSON strings but are line breaks to YAML 1.1 parsers; BOM is not allowed.
+  return JSON.stringify(value).replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function frontMatter(a: MarkdownSource, capturedAt: Date): string {
@@ -42,7 +42,7 @@ export function frontMatter(a: MarkdownSource, capturedAt: Date): string {
 /** Escapes characters that would make the title something other than plain heading text. */
 function headingText(title: string): string {
   return title
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\u0085]+/g, ' ')
     .trim()
     .replace(/([\\`*_[\]<>])/g, '\\$1')
     .replace(/#+$/, (m) => m.replace(/#/g, '\\#'));
@@ -210,7 +210,8 @@ export function htmlToMarkdown(html: string, win?: Window): string {
   const td = turndownService();
   let input: string | HTMLElement = html;
   if (win) {
-    const doc = new win.DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+    const Parser = (win as unknown as { DOMParser: typeof DOMParser }).DOMParser;
+    const doc = new Parser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
     input = doc.body;
   }
   const markdown = td.turndown(input);

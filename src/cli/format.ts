@@ -1,0 +1,71 @@
+/** Output formats of the CLI: each turns one result into the text written to stdout (or stderr for errors). */
+import { articleToMarkdown } from '../core/export/markdown.ts';
+import { articleToPlainText } from '../core/export/text.ts';
+import type { Article } from '../core/types.ts';
+import type { Format } from './args.ts';
+
+/** The Article's fields, in the order of src/core/types.ts: the JSON output lists them in this order. */
+const ARTICLE_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'readerable',
+  'title',
+  'byline',
+  'siteName',
+  'publishedTime',
+  'modifiedTime',
+  'lang',
+  'dir',
+  'excerpt',
+  'leadImage',
+  'wordCount',
+  'readingTimeMinutes',
+  'html',
+  'text',
+  'removed',
+  'ms',
+] as const satisfies ReadonlyArray<keyof Article>;
+
+/** Separator line between articles in the text and markdown formats. */
+export const SEPARATOR = '----';
+
+/** One JSON line for a cleaned input: `path` first, then every Article field (unknown values as null). */
+export function jsonLine(path: string, article: Article): string {
+  const record: Record<string, unknown> = { path };
+  const source = article as unknown as Record<string, unknown>;
+  for (const key of ARTICLE_FIELDS) {
+    const value = source[key];
+    record[key] = value === undefined || (typeof value === 'number' && !Number.isFinite(value)) ? null : value;
+  }
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** One JSON line for a failed input. */
+export function jsonErrorLine(path: string, message: string): string {
+  return `${JSON.stringify({ path, error: message })}\n`;
+}
+
+/** One error line for stderr (text and markdown formats). */
+export function errorLine(path: string, message: string): string {
+  return `lectern: ${path}: ${message}\n`;
+}
+
+/**
+ * The stdout text for one cleaned input. `index` counts the articles already written, so the text and markdown
+ * formats can put a separator line between articles.
+ */
+export function formatArticle(format: Format, path: string, article: Article, index: number, capturedAt: Date): string {
+  switch (format) {
+    case 'json':
+      return jsonLine(path, article);
+    case 'markdown':
+      return withSeparator(articleToMarkdown(article, capturedAt), index);
+    case 'text':
+      return withSeparator(articleToPlainText(article, capturedAt), index);
+  }
+}
+
+function withSeparator(body: string, index: number): string {
+  const text = body.endsWith('\n') ? body : `${body}\n`;
+  return index === 0 ? text : `\n${SEPARATOR}\n\n${text}`;
+}

@@ -1,0 +1,72 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/core/extract.ts';
+import { ExtractError } from '../../src/core/types.ts';
+
+const URL_ = 'https://news.example.com/world/2024/02/08/story.html';
+const para = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story explains, at some length and with care, what the council decided and why it matters to the residents of the town.</p>`).join('');
+const page = (body: string, head = '') => new JSDOM(`<!doctype html><html lang="en"><head><title>Story</title>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document;
+
+describe('extract()', () => {
+  it('never mutates the caller’s document', () => {
+    const doc = page(`<h1>Story</h1><div class="share"><a href="https://facebook.com/x">f</a><a href="https://twitter.com/x">t</a></div><article>${para(8)}</article>`);
+    const before = doc.documentElement.outerHTML;
+    extract(doc, URL_);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+  it('keeps no <article>/<main> landmark and no <h1> inside the body', () => {
+    const a = extract(page(`<main><article><h1>Story</h1>${para(8)}<h1>Second</h1></article></main>`), URL_);
+    expect(a.html).not.toMatch(/<(article|main|h1)\b/);
+    expect(a.text).toContain('Second');
+  });
+  it('turns a leading sentence-like heading into a standfirst paragraph', () => {
+    const a = extract(page(`<h1>Story</h1><article><h2>The council approved the plan on Tuesday after a long and heated debate.</h2>${para(8)}</article>`), URL_);
+    expect(a.html).toMatch(/<p class="standfirst">The council approved the plan/);
+    expect(a.html).not.toMatch(/<h2/);
+  });
+  it('keeps ordinary subheadings as headings', () => {
+    const a = extract(page(`<h1>Story</h1><article>${para(4)}<h2>What happens next</h2>${para(4)}</article>`), URL_);
+    expect(a.html).toContain('<h2>What happens next</h2>');
+  });
+  it('adds the lead image the page shows above the text, matching og:image across hosts and sizes', () => {
+    const a = extract(
+      page(
+        `<h1>Story</h1><figure><img src="https://mirror.example.net/img/2024/lead-800.jpg" alt="lead"><figcaption>The caption. Photo: A. Person</figcaption></figure><article>${para(8)}</article>`,
+        '<meta property="og:image" content="https://cdn.example.com/img/2024/lead-1200.jpg">',
+      ),
+      URL_,
+    );
+    expect(a.leadImage).toBe('https://cdn.example.com/img/2024/lead-1200.jpg');
+    expect(a.html).toMatch(/<figure><img src="https:\/\/mirror\.example\.net\/img\/2024\/lead-800\.jpg"/);
+    expect(a.text.indexOf('The caption. Photo: A. Person')).toBeLessThan(a.text.indexOf('Paragraph 1'));
+  });
+  it('does not add an og:image the page never shows', () => {
+    const a = extract(page(`<h1>Story</h1><article>${para(8)}</article>`, '<meta property="og:image" content="https://cdn.example.com/social-card.jpg">'), URL_);
+    expect(a.leadImage).toBe('https://cdn.example.com/social-card.jpg');
+    expect(a.html).not.toContain('social-card');
+  });
+  it('refuses documents over the element limit with a clear error', () => {
+    const doc = page(`<div>${'<span>x</span>'.repeat(500)}</div>`);
+    expect(() => extract(doc, URL_, { maxElements: 100 })).toThrow(ExtractError);
+    try {
+      extract(doc, URL_, { maxElements: 100 });
+    } catch (err) {
+      expect((err as ExtractError).code).toBe('too-large');
+    }
+  });
+  it('reports an empty page as an ExtractError, not a crash', () => {
+    expect(() => extract(page(''), URL_)).toThrow(ExtractError);
+  });
+  it('says a site front page is not an article', () => {
+    const teasers = Array.from({ length: 8 }, (_, i) => `<article><h2><a href="/story-${i}">Headline ${i}</a></h2><p>${'A teaser summary sentence for this story on the front page. '.repeat(3)}</p></article>`).join('');
+    const doc = new JSDOM(`<!doctype html><html><body><h1>The Daily Example</h1><main>${teasers}</main></body></html>`, { url: 'https://news.example.com/' }).window.document;
+    expect(extract(doc, 'https://news.example.com/').readerable).toBe(false);
+  });
+  it('measures its own time and fills every field (null, never undefined)', () => {
+    const a = extract(page(`<h1>Story</h1><article>${para(8)}</article>`), URL_);
+    expect(a.ms).toBeGreaterThan(0);
+    for (const [k, v] of Object.entries(a)) expect(v, k).not.toBeUndefined();
+    expect(a.readingTimeMinutes).toBeGreaterThanOrEqual(1);
+  });
+});
