@@ -27,6 +27,7 @@ Options:
 
 Environment:
   EXTRACT_EVAL_URLS    JSON file mapping input path -> page URL
+  LECTERN_TIMEOUT_MS   timeout for a URL input (default 20000)
 
 Exit status: 0 success, 1 some input failed, 2 usage error.`;
 

@@ -2,7 +2,8 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract } from '../core/extract.ts';
 import { ExtractError, type Article } from '../core/types.ts';
-import { charsetHint, contentTypeFor, formatMB, InputError, oneLine, stripStyles } from './input.ts';
+import { formatMB, InputError, oneLine } from './input.ts';
+import { charsetHint, contentTypeFor, stripStyles } from './sniff.ts';
 
 /**
  * Limits that keep one page's run bounded. jsdom is far slower than a browser: measured on this machine, parsing

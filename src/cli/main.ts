@@ -11,7 +11,6 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args.ts';
 import { cleanPage } from './clean.ts';
 import { errorLine, formatArticle, jsonErrorLine } from './format.ts';
 import {
-  assertLooksLikeHtml,
   DEFAULT_TIMEOUT_MS,   EvalUrls,
   InputError,
   isUrlInput,
@@ -19,6 +18,7 @@ import {
   MAX_DOWNLOAD_BYTES,
   oneLine,
 } from './input.ts';
+import { assertLooksLikeHtml } from './sniff.ts';
 
 /** The sample article that ships with Lectern (printed when no input is given). */
 export const SAMPLE_PATH = fileURLToPath(new URL('../../samples/telesur-iraq-drone.html', import.meta.url));
@@ -50,7 +50,8 @@ function timeoutMs(): number {
 
 async function buildJobs(options: CliOptions): Promise<Job[]> {
   if (options.inputs.length === 0) {
-    const label = relative(process.cwd(), SAMPLE_PATH) || SAMPLE_PATH;
+    const rel = relative(process.cwd(), SAMPLE_PATH);
+    const label = rel && !rel.startsWith('..') ? rel : SAMPLE_PATH;
     return [{ label, source: SAMPLE_PATH, pageUrl: options.url ?? SAMPLE_URL }];
   }
   const evalFile = process.env.EXTRACT_EVAL_URLS;

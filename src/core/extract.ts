@@ -39,7 +39,10 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const clone = doc.cloneNode(true) as Document;
   const removed: RemovedItem[] = [];
   if (!options.skipCleanup) cleanPage(clone, url, removed);
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+  const parsed = new Readability<Element>(clone, {
+    serializer: (el) => el as Element,
+    classesToPreserve: codeLanguageClasses(clone),
+  }).parse();
   const content = parsed?.content;
   if (!parsed || !content) throw new ExtractError('empty', 'No readable text was found on this page.');
 
@@ -100,6 +103,15 @@ function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, ur
   const linkedHeadlines = content.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
   const paragraphs = content.getElementsByTagName('p').length;
   return path.replace(/\/(?:index\.\w+)?$/, '') !== '' && !(linkedHeadlines >= 4 && linkedHeadlines * 2 >= paragraphs);
+}
+
+/** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
+function codeLanguageClasses(doc: Document): string[] {
+  const found = new Set<string>();
+  for (const el of Array.from(doc.querySelectorAll('pre[class], code[class]'))) {
+    for (const c of el.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
+  }
+  return [...found];
 }
 
 function nonEmpty(v: string | null | undefined): string | null {

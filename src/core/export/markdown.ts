@@ -7,11 +7,8 @@
  * turndown gets a node instead (useful where turndown's own parser is unavailable, e.g. a worker-less sandbox).
  */
 import TurndownService from 'turndown';
-// @ts-expect-error -- turndown-plugin-gfm publishes no type declarations; the import is typed below.
-import * as gfmPlugin from 'turndown-plugin-gfm';
+import { gfm } from 'turndown-plugin-gfm';
 import type { Article } from '../types.ts';
-
-const { gfm } = gfmPlugin as { gfm: TurndownService.Plugin };
 
 export type MarkdownSource = Pick<
   Article,
@@ -69,8 +66,9 @@ function turndownService(): TurndownService {
     hr: '---',
     // An empty cell is "blank" to turndown, which would drop it and shift the columns after it.
     blankReplacement: (_content, node) => {
-      const name = node.nodeName;
-      if (name === 'TD' || name === 'TH') return cellMarkdown('', node as HTMLTableCellElement);
+      const table = node.nodeName === 'TD' || node.nodeName === 'TH' || node.nodeName === 'TR' ? dataTableOf(node) : null;
+      if (table && node.nodeName === 'TR') return rowMarkdown('', node as HTMLTableRowElement, table);
+      if (table) return cellMarkdown('', node as HTMLTableCellElement);
       return (node as { isBlock?: boolean }).isBlock ? '\n\n' : '';
     },
   });
@@ -88,17 +86,8 @@ function turndownService(): TurndownService {
   td.addRule('tableRow', {
     filter: 'tr',
     replacement: (content, node) => {
-      const row = node as HTMLTableRowElement;
-      const table = row.closest('table');
-      const columns = table ? tableColumns(table) : row.cells.length;
-      let cells = content;
-      for (let i = cellCount(row); i < columns; i += 1) cells += '  |';
-      const line = `\n|${cells}`;
-      if (table && firstRow(table) === row) {
-        const aligns = Array.from({ length: columns }, (_, i) => alignMarker(row.cells[i]));
-        return `${line}\n|${aligns.map((a) => ` ${a} |`).join('')}`;
-      }
-      return line;
+      const table = dataTableOf(node);
+      return table ? rowMarkdown(content, node as HTMLTableRowElement, table) : `\n\n${content}\n\n`;
     },
   });
   td.addRule('tableSection', {
@@ -124,11 +113,8 @@ function turndownService(): TurndownService {
     replacement: (content) => `\n\n${content}\n\n`,
   });
   td.addRule('layoutTableParts', {
-    filter: (node) => {
-      if (!['TR', 'TD', 'TH', 'THEAD', 'TBODY', 'TFOOT', 'CAPTION'].includes(node.nodeName)) return false;
-      const table = (node as Element).closest('table');
-      return table !== null && !isSimpleTable(table as HTMLTableElement);
-    },
+    filter: (node) =>
+      ['TR', 'TD', 'TH', 'THEAD', 'TBODY', 'TFOOT', 'CAPTION'].includes(node.nodeName) && dataTableOf(node) === null,
     replacement: (content, node) => (node.nodeName === 'TD' || node.nodeName === 'TH' ? ` ${content} ` : `\n\n${content}\n\n`),
   });
   td.addRule('fencedCode', {
@@ -156,20 +142,51 @@ function cellCount(row: HTMLTableRowElement): number {
   return n;
 }
 
-function tableColumns(table: HTMLTableElement): number {
-  let max = 0;
-  for (const row of Array.from(table.rows)) max = Math.max(max, cellCount(row));
-  return max;
+interface TableShape {
+  /** Markdown can express it: rows with cells and no table inside a cell. */
+  simple: boolean;
+  columns: number;
+  firstRow: HTMLTableRowElement | null;
 }
 
-function firstRow(table: HTMLTableElement): HTMLTableRowElement | null {
-  return table.rows[0] ?? null;
+/** Per-table facts, computed once per table (turndown asks for every row and cell). */
+const shapes = new WeakMap<Node, TableShape>();
+
+function shapeOf(table: HTMLTableElement): TableShape {
+  let shape = shapes.get(table);
+  if (shape) return shape;
+  let columns = 0;
+  for (const row of Array.from(table.rows)) columns = Math.max(columns, cellCount(row));
+  shape = {
+    simple: table.rows.length > 0 && columns > 0 && table.getElementsByTagName('table').length === 0,
+    columns,
+    firstRow: table.rows[0] ?? null,
+  };
+  shapes.set(table, shape);
+  return shape;
 }
 
-/** A data table Markdown can express: at least one row with cells, no table inside a cell. */
 function isSimpleTable(table: HTMLTableElement): boolean {
-  if (!table.rows.length || tableColumns(table) === 0) return false;
-  return table.getElementsByTagName('table').length === 0;
+  return shapeOf(table).simple;
+}
+
+/** The data table (one Markdown can express) that a row, cell or section belongs to, or null. */
+function dataTableOf(node: Node): HTMLTableElement | null {
+  const table = (node as Element).closest?.('table') as HTMLTableElement | null | undefined;
+  return table && isSimpleTable(table) ? table : null;
+}
+
+/** One row, padded to the table's width; the first row is the header (GFM needs one) and gets the separator. */
+function rowMarkdown(content: string, row: HTMLTableRowElement, table: HTMLTableElement): string {
+  const { columns, firstRow } = shapeOf(table);
+  // Spacer rows (every cell empty) are dropped, except the header row GFM needs.
+  if (firstRow !== row && !/[^\s|]/.test(content)) return '';
+  let cells = content;
+  for (let i = content ? cellCount(row) : 0; i < columns; i += 1) cells += '  |';
+  const line = `\n|${cells}`;
+  if (firstRow !== row) return line;
+  const aligns = Array.from({ length: columns }, (_, i) => alignMarker(row.cells[i]));
+  return `${line}\n|${aligns.map((a) => ` ${a} |`).join('')}`;
 }
 
 function alignMarker(cell: HTMLTableCellElement | undefined): string {
