@@ -50,6 +50,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
   tidyHeadings(content, title);
   demoteLandmarks(content);
+  // Readability's own wrappers (#readability-content, #readability-page-1.page) mean nothing to a reader.
+  for (const el of [content, ...Array.from(content.querySelectorAll('[id^="readability-"]'))]) {
+    if (/^readability-/.test(el.id)) el.removeAttribute('id');
+    if (el.getAttribute('class') === 'page') el.removeAttribute('class');
+  }
   ensureStandfirst(content, doc, title, meta.excerpt);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, doc, leadImage);

@@ -55,8 +55,10 @@ function standfirstParagraph(doc: Document, dekText: string): HTMLParagraphEleme
  * <p class="standfirst"> so it doesn't read as a second headline.
  */
 function markLeadingStandfirst(content: Element): void {
-  const first = content.querySelector('h2, h3, h4, p');
-  if (!first || first.tagName === 'P') return;
+  const firstBlock = Array.from(content.querySelectorAll('h2, h3, h4, p')).find((el) => text(el) !== '');
+  // Readability sometimes wraps a lone heading in a <p>: look through it.
+  const first = firstBlock?.tagName === 'P' ? firstBlock.querySelector('h2, h3, h4') : firstBlock;
+  if (!first || !firstBlock || text(first) !== text(firstBlock)) return;
   const t = text(first);
   if (t.length < MIN || t.length > MAX || !/[.!?…]["”’»]?$/.test(t)) return;
   // Replace the heading together with wrappers that hold nothing else (Readability may wrap it in a <p>).

@@ -70,3 +70,13 @@ describe('extract()', () => {
     expect(a.readingTimeMinutes).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('extract() on the bundled sample', () => {
+  it('shows the sample’s sentence-like <h2> dek as a standfirst paragraph', async () => {
+    const { readFileSync } = await import('node:fs');
+    const url = 'https://www.telesurenglish.net/news/drone-strike-pushes-iraq-to-end-us-led-coalition-mission-20240208-0010.html';
+    const a = extract(new JSDOM(readFileSync('samples/telesur-iraq-drone.html'), { url }).window.document, url);
+    expect(a.html).toMatch(/<p class="standfirst">The U\.S\. drone bombarded/);
+    expect(a.html).not.toMatch(/<h2/);
+  });
+});
