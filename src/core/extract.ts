@@ -8,11 +8,11 @@
  * The caller's document is never mutated (Readability mutates, so it runs on a clone).
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { cleanContent, cleanPage } from './cleanup/index.ts';
+import { cleanContent, cleanPage, type Removal } from './cleanup/index.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
-import { sanitizeToFragment } from './sanitize.ts';
+import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
 import { ensureStandfirst } from './standfirst.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
@@ -37,8 +37,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const readerableByShape = isProbablyReaderable(doc);
 
   const clone = doc.cloneNode(true) as Document;
-  const removed: RemovedItem[] = [];
-  if (!options.skipCleanup) cleanPage(clone, url, removed);
+  const removals: Removal[] = [];
+  if (!options.skipCleanup) cleanPage(clone, url, removals);
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve: codeLanguageClasses(clone),
@@ -46,7 +46,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const content = parsed?.content;
   if (!parsed || !content) throw new ExtractError('empty', 'No readable text was found on this page.');
 
-  if (!options.skipCleanup) cleanContent(content, url, removed, meta.byline);
+  if (!options.skipCleanup) cleanContent(content, url, removals, meta.byline);
   const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
   tidyHeadings(content, title);
   demoteLandmarks(content);
@@ -85,7 +85,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     readingTimeMinutes: readingTimeMinutes(text, lang),
     html,
     text,
-    removed,
+    removed: removals.map((r) => toRemovedItem(win, r)),
     ms: Math.round((now() - started) * 100) / 100,
   };
 }
@@ -117,6 +117,18 @@ function codeLanguageClasses(doc: Document): string[] {
     for (const c of el.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
   }
   return [...found];
+}
+
+/** Removed elements larger than this (in characters of text) are listed but can't be restored. */
+const MAX_RESTORABLE_TEXT = 5000;
+
+function toRemovedItem(win: Window, r: Removal): RemovedItem {
+  const html = textLength(r.el) <= MAX_RESTORABLE_TEXT ? sanitizeHtml(win, r.el) : null;
+  return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').length;
 }
 
 function nonEmpty(v: string | null | undefined): string | null {

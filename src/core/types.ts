@@ -32,13 +32,19 @@ export interface Article {
   ms: number;
 }
 
-/** One piece of clutter removed by the clean-up pass. */
+/** One piece of clutter removed by the clean-up pass, with what a reader needs to put it back. */
 export interface RemovedItem {
   /** Rule id, e.g. "share-bar", "badge", "breadcrumb", "related-links", "newsletter", "comments", "consent", "ad". */
   rule: string;
   /** Short visible text of what was removed (trimmed, at most ~200 chars). */
   text: string;
+  /** Sanitized HTML of the removed element; null when it is too large to offer back. */
+  html: string | null;
+  /** Where Restore puts it: before/after the article block whose text starts with the given text, or at an end. */
+  at: RemovedAnchor;
 }
+
+export type RemovedAnchor = { before: string } | { after: string } | 'start' | 'end';
 
 export interface ExtractOptions {
   /** Skip Lectern's clean-up pass (plain Readability + sanitize). Default false. */

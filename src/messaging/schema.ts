@@ -28,7 +28,21 @@ export const ArticleSchema = v.object({
   readingTimeMinutes: v.pipe(v.number(), v.minValue(0)),
   html: v.pipe(v.string(), v.maxLength(MAX_HTML)),
   text: v.pipe(v.string(), v.maxLength(MAX_HTML)),
-  removed: v.pipe(v.array(v.object({ rule: v.pipe(v.string(), v.maxLength(40)), text: shortText })), v.maxLength(5000)),
+  removed: v.pipe(
+    v.array(
+      v.object({
+        rule: v.pipe(v.string(), v.maxLength(40)),
+        text: shortText,
+        html: v.nullable(v.pipe(v.string(), v.maxLength(200_000))),
+        at: v.union([
+          v.picklist(['start', 'end']),
+          v.object({ before: shortText }),
+          v.object({ after: shortText }),
+        ]),
+      }),
+    ),
+    v.maxLength(5000),
+  ),
   ms: v.number(),
 });
 

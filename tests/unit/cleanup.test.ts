@@ -1,23 +1,22 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { cleanContent, cleanPage } from '../../src/core/cleanup/index.ts';
-import type { RemovedItem } from '../../src/core/types.ts';
+import { cleanContent, cleanPage, type Removal } from '../../src/core/cleanup/index.ts';
 
 const URL_ = 'https://news.example.com/world/2024/story.html';
 const story = '<p>' + 'The council voted on the budget after a long debate about schools and roads. '.repeat(20) + '</p>';
 
 function page(body: string) {
   const doc = new JSDOM(`<!doctype html><body>${body}</body>`, { url: URL_ }).window.document;
-  const removed: RemovedItem[] = [];
-  cleanPage(doc, URL_, removed);
-  return { doc, removed, text: doc.body.textContent ?? '' };
+  const removals: Removal[] = [];
+  cleanPage(doc, URL_, removals);
+  return { doc, removals, removed: removals.map(({ rule, text }) => ({ rule, text })), text: doc.body.textContent ?? '' };
 }
 function content(body: string) {
   const doc = new JSDOM(`<!doctype html><body><div id="c">${body}</div></body>`, { url: URL_ }).window.document;
   const root = doc.getElementById('c')!;
-  const removed: RemovedItem[] = [];
-  cleanContent(root, URL_, removed);
-  return { root, removed, text: root.textContent ?? '' };
+  const removals: Removal[] = [];
+  cleanContent(root, URL_, removals);
+  return { root, removals, removed: removals.map(({ rule, text }) => ({ rule, text })), text: root.textContent ?? '' };
 }
 
 describe('clean-up, page phase', () => {
@@ -69,5 +68,16 @@ describe('clean-up, content phase', () => {
   it('removes "Follow her on X" and "Reuse this content"', () => {
     const r = content(`${story}<p>Follow her on X @jdoe</p><p>Reuse this content</p>`);
     expect(r.removed.map((x) => x.rule)).toEqual(['author-bio', 'site-chrome']);
+  });
+});
+
+describe('what the clean-up records for Restore', () => {
+  it('anchors a content-phase removal to the block after it (or before it at the end)', () => {
+    const r = content(`<p>First paragraph of the story.</p><p>Advertisement</p><p>Second paragraph of the story.</p><p>Comments (0)</p>`);
+    expect(r.removals.map((x) => x.at)).toEqual([{ before: 'Second paragraph of the story.' }, { after: 'Second paragraph of the story.' }]);
+  });
+  it('puts page widgets above the headline at the start, the others at the end', () => {
+    const r = page(`<nav class="breadcrumb"><a href="/">Home</a> › <a href="/w">World</a></nav><h1>T</h1>${story}<div class="newsletter"><p>Sign up</p></div>`);
+    expect(r.removals.map((x) => [x.rule, x.at])).toEqual([['breadcrumb', 'start'], ['newsletter', 'end']]);
   });
 });

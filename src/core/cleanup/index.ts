@@ -13,7 +13,7 @@ import { rescueArticleParts } from './rescue.ts';
 import { computeStats } from './stats.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
 import { RULES } from './rules/index.ts';
-import type { RemovedItem } from '../types.ts';
+import type { RemovedAnchor } from '../types.ts';
 
 export type { RuleId } from './rule.ts';
 
@@ -33,21 +33,43 @@ function inRunningText(el: Element): boolean {
   return false;
 }
 
-function record(removed: RemovedItem[], rule: RuleId, el: Element): void {
-  const text = textOf(el);
-  if (!text) return;
-  removed.push({ rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text });
+/** A removal as the clean-up records it; extract() turns it into a RemovedItem (sanitizing `el`). */
+export interface Removal {
+  rule: RuleId;
+  text: string;
+  el: Element;
+  at: RemovedAnchor;
 }
 
-function remove(el: Element, rule: RuleId, removed: RemovedItem[]): void {
-  record(removed, rule, el);
+const ANCHOR_TEXT = 80;
+
+/** Where the element sits among its neighbours, by their text (read before it is removed). */
+function anchorOf(el: Element, root: Element): RemovedAnchor {
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+      const t = textOf(next);
+      if (t) return { before: t.slice(0, ANCHOR_TEXT) };
+    }
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const t = textOf(prev);
+      if (t) return { after: t.slice(0, ANCHOR_TEXT) };
+    }
+  }
+  return 'end';
+}
+
+function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor): void {
+  const text = textOf(el);
+  if (text) removed.push({ rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text, el, at });
   el.remove();
 }
 
 /** Page phase. Mutates `doc` (pass a clone). */
-export function cleanPage(doc: Document, url: string, removed: RemovedItem[], rules: readonly CleanupRule[] = RULES): void {
+export function cleanPage(doc: Document, url: string, removed: Removal[], rules: readonly CleanupRule[] = RULES): void {
   const body = doc.body;
   if (!body) return;
+  // Widgets removed above the headline go back to the top of the article on Restore; the others to the end.
+  const h1 = body.querySelector('h1');
   const stats = computeStats(body);
   const ctx: CleanupContext = { url, phase: 'page', stats };
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
@@ -59,7 +81,8 @@ export function cleanPage(doc: Document, url: string, removed: RemovedItem[], ru
       const bySignature = rule.signature !== undefined && signature !== '' && rule.signature.test(signature) && (rule.confirm?.(el) ?? true);
       if (!bySignature && !rule.structural?.(el, ctx)) continue;
       if ((stats.get(el)?.text ?? 0) > maxWidgetText || el.querySelector('h1')) continue;
-      remove(el, rule.id, removed);
+      const before = h1 !== null && (el.compareDocumentPosition(h1) & 4) /* FOLLOWING */ !== 0;
+      remove(el, rule.id, removed, before ? 'start' : 'end');
       break;
     }
   }
@@ -70,7 +93,7 @@ export function cleanPage(doc: Document, url: string, removed: RemovedItem[], ru
 export function cleanContent(
   root: Element,
   url: string,
-  removed: RemovedItem[],
+  removed: Removal[],
   byline: string | null = null,
   rules: readonly CleanupRule[] = RULES,
 ): void {
@@ -87,6 +110,6 @@ export function cleanContent(
     while (el.parentElement && el.parentElement !== root && textOf(el.parentElement) === text) el = el.parentElement;
     // An inline element inside running text ("watch <a>live</a> coverage") is part of a sentence: keep it.
     if (INLINE.has(el.tagName) && inRunningText(el)) continue;
-    remove(el, rule.id, removed);
+    remove(el, rule.id, removed, anchorOf(el, root));
   }
 }

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:extract [-- DIR… --limit N --json FILE]`: Lectern's extract() against plain Readability 0.6.0,
+ * quality and speed side by side, in one run, on the same pages and the same DOM implementation (jsdom).
+ *
+ * Each page is parsed twice from the same bytes (untimed); Readability runs on one copy (it mutates it; that is
+ * its normal use), extract() on the other (it clones internally, and that clone is timed). The order alternates
+ * per page so neither side always runs on a warmer heap. Times are extraction only; parsing is reported apart.
+ * Quality uses the definitions of the shared extract-eval harness (scripts/bench/metrics.ts).
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { charsetHint, contentTypeFor, stripStyles } from '../../src/cli/sniff.ts';
+import { extract } from '../../src/core/extract.ts';
+import { htmlToText } from '../../src/core/text.ts';
+import { loadDataset, readBytes, type Dataset, type Page } from './datasets.ts';
+import { median, percentile, segmentCounts, segmentScores, shingleAggregate, shingleMatch, type SegmentCounts, type Triple } from './metrics.ts';
+
+const DEFAULT_DIRS = ['../shared/corpus/trafilatura-eval', '../shared/corpus/readability-test-pages'];
+
+function parseArgs(argv: string[]) {
+  const dirs: string[] = [];
+  let limit = Infinity;
+  let json: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--limit') limit = Number(argv[++i]);
+    else if (a === '--json') json = argv[++i] ?? null;
+    else if (a === '--help') {
+      console.log('Usage: npm run bench:extract -- [DIR…] [--limit N] [--json FILE]');
+      process.exit(0);
+    } else dirs.push(a);
+  }
+  return { dirs: dirs.length ? dirs : DEFAULT_DIRS, limit, json };
+}
+
+function dom(bytes: Buffer, url: string): JSDOM {
+  const vc = new VirtualConsole();
+  const contentType = contentTypeFor(charsetHint(bytes, null));
+  try {
+    return new JSDOM(bytes, { url, contentType, virtualConsole: vc });
+  } catch {
+    return new JSDOM(stripStyles(bytes), { url, contentType, virtualConsole: vc });
+  }
+}
+
+interface Run {
+  text: string | null;
+  ms: number;
+  error?: string;
+}
+
+function runReadability(doc: Document, kind: Dataset['kind']): Run {
+  const t0 = performance.now();
+  try {
+    const r = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+    const ms = performance.now() - t0;
+    if (!r?.content) return { text: null, ms, error: 'no article' };
+    // trafilatura-eval scores Readability's textContent; the Readability set scores block text of its HTML.
+    return { text: kind === 'trafilatura' ? (r.textContent ?? '') : htmlToText(r.content), ms };
+  } catch (err) {
+    return { text: null, ms: performance.now() - t0, error: String(err) };
+  }
+}
+
+function runLectern(doc: Document, url: string): Run {
+  const t0 = performance.now();
+  try {
+    const a = extract(doc, url);
+    return { text: a.text, ms: performance.now() - t0 };
+  } catch (err) {
+    return { text: null, ms: performance.now() - t0, error: String(err) };
+  }
+}
+
+interface Side {
+  counts: SegmentCounts;
+  triples: Triple[];
+  ms: number[];
+  failures: number;
+}
+const side = (): Side => ({ counts: { tp: 0, fp: 0, fn: 0, tn: 0 }, triples: [], ms: [], failures: 0 });
+
+function score(s: Side, page: Page, run: Run): void {
+  if (run.text === null) s.failures++;
+  s.ms.push(run.ms);
+  if ('with' in page.truth) {
+    const c = segmentCounts(page.truth.with, page.truth.without, run.text);
+    s.counts.tp += c.tp;
+    s.counts.fp += c.fp;
+    s.counts.fn += c.fn;
+    s.counts.tn += c.tn;
+  } else {
+    s.triples.push(shingleMatch(page.truth.text, run.text ?? ''));
+  }
+}
+
+function quality(kind: Dataset['kind'], s: Side) {
+  return kind === 'trafilatura' ? segmentScores(s.counts) : shingleAggregate(s.triples);
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const f1 = (x: number) => x.toFixed(1);
+
+function benchDataset(ds: Dataset, limit: number) {
+  const pages = ds.pages.slice(0, limit);
+  const r = side();
+  const l = side();
+  const parseMs: number[] = [];
+  const ratios: number[] = [];
+  // Warm-up: the first pages once each, untimed, so JIT and jsdom's caches are warm for both sides.
+  for (const page of pages.slice(0, 5)) {
+    const bytes = readBytes(page.path);
+    runReadability(dom(bytes, page.url).window.document, ds.kind);
+    runLectern(dom(bytes, page.url).window.document, page.url);
+  }
+  pages.forEach((page, i) => {
+    const bytes = readBytes(page.path);
+    const t0 = performance.now();
+    const a = dom(bytes, page.url);
+    parseMs.push(performance.now() - t0);
+    const b = dom(bytes, page.url);
+    let rr: Run;
+    let lr: Run;
+    if (i % 2) {
+      lr = runLectern(b.window.document, page.url);
+      rr = runReadability(a.window.document, ds.kind);
+    } else {
+      rr = runReadability(a.window.document, ds.kind);
+      lr = runLectern(b.window.document, page.url);
+    }
+    a.window.close();
+    b.window.close();
+    score(r, page, rr);
+    score(l, page, lr);
+    if (rr.ms > 0) ratios.push(lr.ms / rr.ms);
+    if ((i + 1) % 100 === 0) process.stderr.write(`  ${ds.name}: ${i + 1}/${pages.length}\n`);
+  });
+  const rq = quality(ds.kind, r);
+  const lq = quality(ds.kind, l);
+  const rows = [
+    ['readability 0.6.0', r, rq],
+    ['lectern', l, lq],
+  ] as const;
+  console.log(`\n== ${ds.name} (${pages.length} pages, ${ds.kind === 'trafilatura' ? 'segment' : '4-gram shingle'} scoring, jsdom) ==`);
+  console.log('extractor            fail      P      R     F1   ms med   ms p95');
+  for (const [name, s, q] of rows) {
+    console.log(`${name.padEnd(18)} ${String(s.failures).padStart(6)} ${f3(q.precision).padStart(6)} ${f3(q.recall).padStart(6)} ${f3(q.f1).padStart(6)} ${f1(median(s.ms)).padStart(8)} ${f1(percentile(s.ms, 95)).padStart(8)}`);
+  }
+  const medRatio = median(l.ms) / median(r.ms);
+  const p95Ratio = percentile(l.ms, 95) / percentile(r.ms, 95);
+  console.log(`speed: lectern/readability median ${medRatio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}×, median of per-page ratios ${median(ratios).toFixed(2)}×; jsdom parse (not included) median ${f1(median(parseMs))} ms`);
+  return { dataset: ds.name, kind: ds.kind, pages: pages.length, readability: { ...rq, failures: r.failures, msMedian: median(r.ms), msP95: percentile(r.ms, 95) }, lectern: { ...lq, failures: l.failures, msMedian: median(l.ms), msP95: percentile(l.ms, 95) }, medianRatio: medRatio, p95Ratio, medianPageRatio: median(ratios), parseMsMedian: median(parseMs) };
+}
+
+const args = parseArgs(process.argv.slice(2));
+console.log(`bench:extract — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, jsdom, @mozilla/readability 0.6.0`);
+const results = args.dirs.map((dir) => benchDataset(loadDataset(dir), args.limit));
+if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
