@@ -17,6 +17,11 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
 
+/** The writing direction of the UI language (the predefined message "@@bidi_dir"). */
+export function uiDirection(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
 export async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;

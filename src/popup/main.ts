@@ -6,13 +6,18 @@
 import contentScript from '../content/content-script.ts?script&iife';
 import { articleToPlainText } from '../core/export/text.ts';
 import { slugify } from '../core/filename.ts';
+import { readingTimeMinutes, wordCount } from '../core/reading-time.ts';
+import { htmlToText } from '../core/text.ts';
 import type { Article } from '../core/types.ts';
 import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
 import { request, requestTab } from '../messaging/client.ts';
 import type { ExtractResult } from '../messaging/protocol.ts';
 import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
 import { renderArticle, type Viewable } from '../ui/article-view.ts';
+import { articleHtml } from '../ui/html-sink.ts';
 import { formatDate, localizePage } from '../ui/i18n.ts';
+import { createRemovedPanel } from '../ui/removed-panel.ts';
+import { bodyForSaving } from '../ui/restore.ts';
 import { reasonFromInjectionError, restrictedReason } from './restricted.ts';
 import { setupTabs } from './tabs.ts';
 
@@ -36,10 +41,17 @@ const ui = {
 
 interface Shown {
   view: Viewable;
-  /** The live article, when the view came from the page (and can be saved). */
-  article: Article | null;
+  /** The article as Save sends it: live from the page, or rebuilt from the saved item. */
+  article: Article;
+  /** A saved item is only saved again once the reader restored something in it. */
+  from: 'page' | 'library';
+  /** The text Copy/Download export: the article's, or the rendered body's once something is restored. */
   text: string;
   capturedAt: Date;
+  /** Indices into article.removed that the reader put back. */
+  restored: Set<number>;
+  /** The rendered article body, once shown. */
+  body: HTMLElement | null;
 }
 
 let shown: Shown | null = null;
@@ -63,10 +75,51 @@ function enableActions(canSave: boolean): void {
 
 function show(next: Shown): void {
   shown = next;
-  renderArticle(ui.article, next.view);
+  const { header, body } = renderArticle(ui.article, next.view);
+  next.body = body;
+  const panel = createRemovedPanel({
+    items: next.article.removed,
+    body,
+    lang: next.view.lang,
+    onRestore: (index) => onRestored(next, index),
+  });
+  if (panel) header.append(panel);
   ui.article.hidden = false;
   ui.showAnyway.hidden = true;
-  enableActions(next.article !== null);
+  enableActions(next.from === 'page');
+}
+
+/** What Save keeps and Copy/Download export: the article as the reader now sees it, restored items included. */
+function onRestored(s: Shown, index: number): void {
+  s.restored.add(index);
+  if (s.body) s.text = htmlToText(bodyForSaving(s.body));
+  // What is shown is no longer what is saved (if it was): saving again keeps the restored items.
+  setSaved(false);
+  ui.save.disabled = false;
+}
+
+function articleToSave(s: Shown): Article {
+  if (s.restored.size === 0 || !s.body) return s.article;
+  const body = bodyForSaving(s.body);
+  const text = htmlToText(body);
+  return {
+    ...s.article,
+    html: articleHtml(body),
+    text,
+    wordCount: wordCount(text),
+    readingTimeMinutes: readingTimeMinutes(text, s.article.lang),
+    removed: s.article.removed.filter((_, i) => !s.restored.has(i)),
+  };
+}
+
+/** A saved item as an Article again, so a copy changed by Restore can be saved over the old one. */
+function articleFromItem(item: LibraryItem): Article {
+  const { url, canonicalUrl, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage } = item;
+  const { wordCount: words, readingTimeMinutes: minutes, html, text } = item;
+  return {
+    url, canonicalUrl, readerable: true, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage,
+    wordCount: words, readingTimeMinutes: minutes, html, text, removed: item.removed ?? [], ms: 0,
+  };
 }
 
 async function readPage(): Promise<void> {
@@ -107,7 +160,7 @@ async function readPage(): Promise<void> {
     return;
   }
   const article = result.article;
-  const next: Shown = { view: article, article, text: article.text, capturedAt: new Date() };
+  const next: Shown = { view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null };
   const lookup = await request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
   setSaved(lookup.ok && lookup.item !== null);
   if (article.readerable) {
@@ -125,14 +178,20 @@ async function readPage(): Promise<void> {
 }
 
 async function save(): Promise<void> {
-  if (!shown?.article) return;
+  const current = shown;
+  if (!current) return;
+  const { from } = current;
+  const restoredAtSave = current.restored.size;
+  const article = articleToSave(current);
   ui.save.disabled = true;
-  const res = await request('library/save', { article: shown.article });
+  const res = await request('library/save', { article });
   ui.save.disabled = false;
   if (res.ok) {
-    setSaved(true);
+    // An item restored while the save was under way isn't in it yet.
+    if (shown === current) setSaved(current.restored.size === restoredAtSave);
     setStatus(t('statusSaved'));
-    if (tabId !== undefined) void request('library/lookup', { url: shown.article.url, canonicalUrl: shown.article.canonicalUrl, tabId });
+    // The toolbar badge is about the tab's page: a saved copy opened from the list may be another page.
+    if (tabId !== undefined && from === 'page') void request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
   } else {
     setStatus(t('statusSaveFailed', res.message));
   }
@@ -216,7 +275,7 @@ async function openSaved(id: string): Promise<void> {
   }
   const item: LibraryItem = res.item;
   tabs.select('article');
-  show({ view: item, article: null, text: item.text, capturedAt: new Date(item.savedAt) });
+  show({ view: item, article: articleFromItem(item), from: 'library', text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null });
   setSaved(true);
   setStatus(t('statusShowingSaved'));
 }

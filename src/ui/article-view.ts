@@ -35,7 +35,15 @@ function safeHttpUrl(url: string): string | null {
   }
 }
 
-export function renderArticle(article: HTMLElement, a: Viewable): void {
+/** An image that can't load (offline, blocked, gone) would show its alt text as a stray line: hide it. */
+export function hideBrokenImages(root: ParentNode): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    img.addEventListener('error', () => img.classList.add('broken'), { once: true });
+  }
+}
+
+/** Renders `a` into `article`; returns its header (for what goes under the Source line) and its body. */
+export function renderArticle(article: HTMLElement, a: Viewable): { header: HTMLElement; body: HTMLElement } {
   article.replaceChildren();
   if (a.lang) article.lang = a.lang;
   else article.removeAttribute('lang');
@@ -75,9 +83,7 @@ export function renderArticle(article: HTMLElement, a: Viewable): void {
 
   const body = el('div', 'article-body');
   renderArticleHtml(body, a.html);
-  // An image that can't load (offline, blocked, gone) would show its alt text as a stray line: hide it.
-  for (const img of Array.from(body.querySelectorAll('img'))) {
-    img.addEventListener('error', () => img.classList.add('broken'), { once: true });
-  }
+  hideBrokenImages(body);
   article.append(header, body);
+  return { header, body };
 }

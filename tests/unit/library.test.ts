@@ -6,6 +6,7 @@ import { IdbLibraryStore } from '../../src/background/library/idb-store.ts';
 import { MemoryLibraryStore } from '../../src/background/library/memory-store.ts';
 import { itemId, LibraryService } from '../../src/background/library/service.ts';
 import type { LibraryStore } from '../../src/background/library/store.ts';
+import type { LibraryItem } from '../../src/background/library/types.ts';
 import { extract } from '../../src/core/extract.ts';
 import type { Article } from '../../src/core/types.ts';
 
@@ -57,6 +58,26 @@ describe.each(stores)('library on %s', (_name, make) => {
     expect(items).toHaveLength(1);
     expect(again.savedAt).toBe('2026-01-01T10:00:00.000Z');
     expect((await lib.get(again.id))?.text).toBe('changed text');
+  });
+
+  it('keeps what the clean-up removed, for the saved copy\'s "Removed" panel (not in the list)', async () => {
+    const lib = service(['2026-01-01T10:00:00.000Z']);
+    expect(sample.removed.length).toBeGreaterThan(0);
+    const saved = await lib.save(sample);
+    expect((await lib.get(saved.id))?.removed).toEqual(sample.removed);
+    expect(saved).not.toHaveProperty('removed');
+    expect((await lib.list()).items[0]).not.toHaveProperty('removed');
+  });
+
+  it('reads an item saved before `removed` existed as having removed nothing', async () => {
+    const store = make();
+    const lib = new LibraryService(store, () => new Date('2026-01-01T10:00:00.000Z'));
+    const saved = await lib.save(sample);
+    const { removed: _removed, ...old } = (await lib.get(saved.id))!;
+    await store.put(old as LibraryItem); // as an older version stored it
+    expect(await store.get(saved.id)).not.toHaveProperty('removed');
+    expect((await lib.get(saved.id))?.removed).toEqual([]);
+    expect((await lib.list()).items[0]?.title).toBe(sample.title);
   });
 
   it('looks an article up by canonical URL or by URL', async () => {

@@ -4,12 +4,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { StorageError, type ListOptions, type LibraryStore } from './store.ts';
-import { summarize, type LibraryItem, type LibrarySummary } from './types.ts';
+import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 export const DB_NAME = 'lectern';
 
 interface LecternDB extends DBSchema {
-  items: { key: string; value: LibraryItem; indexes: { savedAt: string } };
+  items: { key: string; value: StoredLibraryItem; indexes: { savedAt: string } };
 }
 
 type UpgradeTx = IDBPTransaction<LecternDB, Array<'items'>, 'versionchange'>;
@@ -59,7 +59,7 @@ export class IdbLibraryStore implements LibraryStore {
     return this.dbPromise;
   }
 
-  async put(item: LibraryItem): Promise<void> {
+  async put(item: LibraryItem | StoredLibraryItem): Promise<void> {
     try {
       const db = await this.db();
       const tx = db.transaction('items', 'readwrite');
@@ -69,7 +69,7 @@ export class IdbLibraryStore implements LibraryStore {
     }
   }
 
-  async get(id: string): Promise<LibraryItem | undefined> {
+  async get(id: string): Promise<StoredLibraryItem | undefined> {
     try {
       return await (await this.db()).get('items', id);
     } catch (err) {

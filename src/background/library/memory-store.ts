@@ -1,14 +1,14 @@
 import type { ListOptions, LibraryStore } from './store.ts';
-import { summarize, type LibraryItem, type LibrarySummary } from './types.ts';
+import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 /** In-memory LibraryStore for tests. Items are copied in and out, as a real store would. */
 export class MemoryLibraryStore implements LibraryStore {
-  private readonly items = new Map<string, LibraryItem>();
+  private readonly items = new Map<string, StoredLibraryItem>();
 
-  async put(item: LibraryItem): Promise<void> {
+  async put(item: LibraryItem | StoredLibraryItem): Promise<void> {
     this.items.set(item.id, structuredClone(item));
   }
-  async get(id: string): Promise<LibraryItem | undefined> {
+  async get(id: string): Promise<StoredLibraryItem | undefined> {
     const item = this.items.get(id);
     return item ? structuredClone(item) : undefined;
   }

@@ -5,7 +5,7 @@
 import { normalizeUrl } from '../../core/url.ts';
 import type { Article } from '../../core/types.ts';
 import type { LibraryStore } from './store.ts';
-import { summarize, type LibraryItem, type LibrarySummary } from './types.ts';
+import { fromStored, summarize, type LibraryItem, type LibrarySummary } from './types.ts';
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -50,6 +50,7 @@ export class LibraryService {
       html: article.html,
       text: article.text,
       textHash: await sha256Hex(article.text),
+      removed: article.removed,
     };
     await this.store.put(item);
     return summarize(item);
@@ -60,7 +61,8 @@ export class LibraryService {
   }
 
   async get(id: string): Promise<LibraryItem | null> {
-    return (await this.store.get(id)) ?? null;
+    const item = await this.store.get(id);
+    return item ? fromStored(item) : null;
   }
 
   async lookup(url: string, canonicalUrl?: string | null): Promise<LibrarySummary | null> {

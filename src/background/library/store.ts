@@ -1,5 +1,5 @@
 /** Where saved articles live. The background worker uses IndexedDB; tests use the in-memory store. */
-import type { LibraryItem, LibrarySummary } from './types.ts';
+import type { LibraryItem, LibrarySummary, StoredLibraryItem } from './types.ts';
 
 export interface ListOptions {
   offset?: number;
@@ -9,7 +9,8 @@ export interface ListOptions {
 export interface LibraryStore {
   /** Inserts or replaces the item with `item.id`, in one transaction. */
   put(item: LibraryItem): Promise<void>;
-  get(id: string): Promise<LibraryItem | undefined>;
+  /** As stored: an item saved by an older version may lack newer fields (see StoredLibraryItem). */
+  get(id: string): Promise<StoredLibraryItem | undefined>;
   /** Newest saved first. */
   list(options?: ListOptions): Promise<{ items: LibrarySummary[]; total: number }>;
   delete(id: string): Promise<void>;

@@ -1,3 +1,5 @@
+import type { RemovedItem } from '../../core/types.ts';
+
 /** A saved article. Stored by the background worker; identity is the normalized URL. */
 export interface LibraryItem {
   /** Normalized URL (canonical URL first), see core/url.ts. */
@@ -27,12 +29,22 @@ export interface LibraryItem {
   text: string;
   /** SHA-256 (hex) of `text`: tells whether a re-saved article changed. */
   textHash: string;
+  /** What the clean-up removed and the reader didn't restore, for the "Removed" panel of the saved copy. */
+  removed: RemovedItem[];
 }
 
-/** What the saved list shows (no body). */
-export type LibrarySummary = Omit<LibraryItem, 'html' | 'text'>;
+/** An item as the store holds it: items saved before the "Removed" panel have no `removed` (read it as []). */
+export type StoredLibraryItem = Omit<LibraryItem, 'removed'> & { removed?: RemovedItem[] };
 
-export function summarize(item: LibraryItem): LibrarySummary {
-  const { html: _html, text: _text, ...summary } = item;
+/** A stored item with today's shape. */
+export function fromStored(item: StoredLibraryItem): LibraryItem {
+  return { ...item, removed: item.removed ?? [] };
+}
+
+/** What the saved list shows (no body, no removed items). */
+export type LibrarySummary = Omit<LibraryItem, 'html' | 'text' | 'removed'>;
+
+export function summarize(item: StoredLibraryItem): LibrarySummary {
+  const { html: _html, text: _text, removed: _removed, ...summary } = item;
   return summary;
 }

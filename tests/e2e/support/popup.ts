@@ -3,7 +3,9 @@
  * keeps for screen readers and for these tests):
  *   button "Save for later" (→ "Saved", aria-pressed=true), button "Copy text", button "Download text",
  *   button "Show anyway", tab "Saved articles", list "Saved articles", searchbox "Search saved articles",
- *   group "Source", role=status, and the reader <article> with exactly one <h1>.
+ *   group "Source", role=status, and the reader <article> with exactly one <h1>; under the Source line the
+ *   disclosure button "Removed (N)" (aria-expanded) for region "Removed", whose lists are named by kind
+ *   ("Comments", …) and whose buttons are "Restore: <text>" (→ disabled "Restored: <text>").
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
