@@ -11,6 +11,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { LIMITS } from '../../src/cli/clean.ts';
 import { charsetHint, contentTypeFor, stripStyles } from '../../src/cli/sniff.ts';
 import { extract } from '../../src/core/extract.ts';
 import { htmlToText } from '../../src/core/text.ts';
@@ -67,7 +68,8 @@ function runReadability(doc: Document, kind: Dataset['kind']): Run {
 function runLectern(doc: Document, url: string): Run {
   const t0 = performance.now();
   try {
-    const a = extract(doc, url);
+    // The CLI's element limit: jsdom needs it to stay bounded (pages over it count as failures).
+    const a = extract(doc, url, { maxElements: LIMITS.maxElements });
     return { text: a.text, ms: performance.now() - t0 };
   } catch (err) {
     return { text: null, ms: performance.now() - t0, error: String(err) };
@@ -103,7 +105,7 @@ function quality(kind: Dataset['kind'], s: Side) {
 const f3 = (x: number) => x.toFixed(3);
 const f1 = (x: number) => x.toFixed(1);
 
-function benchDataset(ds: Dataset, limit: number) {
+async function benchDataset(ds: Dataset, limit: number) {
   const pages = ds.pages.slice(0, limit);
   const r = side();
   const l = side();
@@ -115,7 +117,10 @@ function benchDataset(ds: Dataset, limit: number) {
     runReadability(dom(bytes, page.url).window.document, ds.kind);
     runLectern(dom(bytes, page.url).window.document, page.url);
   }
-  pages.forEach((page, i) => {
+  for (const [i, page] of pages.entries()) {
+    // Yield to the event loop between pages: jsdom keeps objects behind WeakRefs, which are only released
+    // once the current job ends; a synchronous loop over hundreds of pages would hold every document.
+    await new Promise((resolve) => setImmediate(resolve));
     const bytes = readBytes(page.path);
     const t0 = performance.now();
     const a = dom(bytes, page.url);
@@ -136,7 +141,7 @@ function benchDataset(ds: Dataset, limit: number) {
     score(l, page, lr);
     if (rr.ms > 0) ratios.push(lr.ms / rr.ms);
     if ((i + 1) % 100 === 0) process.stderr.write(`  ${ds.name}: ${i + 1}/${pages.length}\n`);
-  });
+  }
   const rq = quality(ds.kind, r);
   const lq = quality(ds.kind, l);
   const rows = [
@@ -156,5 +161,6 @@ function benchDataset(ds: Dataset, limit: number) {
 
 const args = parseArgs(process.argv.slice(2));
 console.log(`bench:extract — node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, jsdom, @mozilla/readability 0.6.0`);
-const results = args.dirs.map((dir) => benchDataset(loadDataset(dir), args.limit));
+const results = [];
+for (const dir of args.dirs) results.push(await benchDataset(loadDataset(dir), args.limit));
 if (args.json) writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);

@@ -9,6 +9,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { cleanContent, cleanPage, type Removal } from './cleanup/index.ts';
+import { findProseContainer, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
@@ -39,15 +40,22 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const clone = doc.cloneNode(true) as Document;
   const removals: Removal[] = [];
   if (!options.skipCleanup) cleanPage(clone, url, removals);
+  const fallback = findProseContainer(clone);
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve: codeLanguageClasses(clone),
   }).parse();
-  const content = parsed?.content;
-  if (!parsed || !content) throw new ExtractError('empty', 'No readable text was found on this page.');
+  let content = parsed?.content ?? null;
+  // Second opinion: when Readability kept far less prose than the page's main prose block, take that block.
+  if (fallback && fallback.prose >= 500 && (!content || proseIn(content) < fallback.prose * 0.5)) {
+    const wrapper = clone.createElement('div');
+    wrapper.appendChild(fallback.el);
+    content = wrapper;
+  }
+  if (!content) throw new ExtractError('empty', 'No readable text was found on this page.');
 
   if (!options.skipCleanup) cleanContent(content, url, removals, meta.byline);
-  const title = collapseWhitespace(meta.title ?? parsed.title ?? '') || hostnameOf(url);
+  const title = collapseWhitespace(meta.title ?? parsed?.title ?? '') || hostnameOf(url);
   tidyHeadings(content, title);
   demoteLandmarks(content);
   // Readability's own wrappers (#readability-content, #readability-page-1.page) mean nothing to a reader.
@@ -64,22 +72,22 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   holder.appendChild(clone.importNode(fragment, true));
   const html = holder.innerHTML;
   const text = htmlToText(holder);
-  const lang = meta.lang ?? nonEmpty(parsed.lang);
+  const lang = meta.lang ?? nonEmpty(parsed?.lang);
   const words = wordCount(text);
-  const siteName = meta.siteName ?? nonEmpty(parsed.siteName);
+  const siteName = meta.siteName ?? nonEmpty(parsed?.siteName);
 
   return {
     url,
     canonicalUrl: meta.canonicalUrl,
     readerable: isReaderable(readerableByShape, meta, content, url, words),
     title,
-    byline: meta.byline ?? cleanByline(parsed.byline, siteName),
+    byline: meta.byline ?? cleanByline(parsed?.byline, siteName),
     siteName,
-    publishedTime: meta.publishedTime ?? isoOrNull(parsed.publishedTime),
+    publishedTime: meta.publishedTime ?? isoOrNull(parsed?.publishedTime),
     modifiedTime: meta.modifiedTime,
     lang,
-    dir: meta.dir ?? (parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null),
-    excerpt: meta.excerpt ?? nonEmpty(parsed.excerpt),
+    dir: meta.dir ?? (parsed?.dir === 'rtl' || parsed?.dir === 'ltr' ? parsed.dir : null),
+    excerpt: meta.excerpt ?? nonEmpty(parsed?.excerpt),
     leadImage,
     wordCount: words,
     readingTimeMinutes: readingTimeMinutes(text, lang),

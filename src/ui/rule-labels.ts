@@ -15,6 +15,7 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   'site-chrome': 'ruleSiteChrome',
   dateline: 'ruleDateline',
   byline: 'ruleByline',
+  promo: 'rulePromo',
 };
 
 /** Label key for a rule id from an Article (a rule this build doesn't know, e.g. from newer saved data: "Other"). */

@@ -81,3 +81,46 @@ describe('what the clean-up records for Restore', () => {
     expect(r.removals.map((x) => [x.rule, x.at])).toEqual([['breadcrumb', 'start'], ['newsletter', 'end']]);
   });
 });
+
+describe('clean-up, content phase: labels, link lists, times, ratings', () => {
+  it('removes a short label and the block of links under it together, in any language', () => {
+    const r = content(`${story}<h3>Ähnliche Beiträge</h3><ul><li><a href="https://news.example.com/a">Erster Beitrag</a></li><li><a href="https://news.example.com/b">Zweiter Beitrag</a></li></ul>`);
+    expect(r.removed).toEqual([{ rule: 'related-links', text: 'Ähnliche Beiträge - Erster Beitrag - Zweiter Beitrag' }]);
+    expect(r.text).not.toContain('Ähnliche');
+  });
+  it('keeps a section heading followed by prose with a link', () => {
+    const r = content(`<h3>What the report says</h3><p>The <a href="https://news.example.com/r">report</a> found that most schools lack funding for repairs, according to the council.</p>`);
+    expect(r.removed).toEqual([]);
+  });
+  it('removes a lone time and a German dateline, but keeps a live blog’s entry times', () => {
+    const r = content(`<p>19:49</p>${story}<p>Erstellt am Dienstag 6. Mai 2014</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['dateline', 'dateline']);
+    const live = content(`<p><time>16:42</time></p><p>Entry one text here.</p><p><time>15:58</time></p><p>Entry two.</p><p><time>14:31</time></p><p>Entry three.</p>`);
+    expect(live.removed).toEqual([]);
+  });
+  it('removes rating and comment prompts', () => {
+    const r = content(`${story}<p>War der Artikel nützlich?</p><p>Kommentare schreiben</p><p>Rate this recipe</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['comments', 'comments', 'comments']);
+  });
+});
+
+describe('clean-up, content phase: promotion, labelled links, notices', () => {
+  it('removes calls to follow the site or get its app, in several languages', () => {
+    const r = content(`${story}<p>Follow The Daily on Twitter and Instagram @daily.</p><p>¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.</p><p>Download our app for iOS and Android.</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['promo', 'promo', 'promo']);
+  });
+  it('keeps a sentence that merely mentions a network', () => {
+    const r = content(`<p>The minister said on Twitter that the talks had failed, and officials confirmed it later.</p><p>He was inspired to get the tattoo after a shop advertised the design on Instagram.</p>`);
+    expect(r.removed).toEqual([]);
+  });
+  it('removes "Label: <link>" lines in any language, but keeps labelled prose', () => {
+    const r = content(`${story}<p>Lea también: <a href="https://news.example.com/x">Impiden ingreso a reportero</a></p><p>MIRA: <a href="https://news.example.com/y">Otra noticia</a></p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['related-links', 'related-links']);
+    const prose = content(`<p>Update: the council <a href="https://news.example.com/v">voted</a> again on Friday and the plan passed by a wide margin.</p><p>2 décembre 2019 : <a href="https://tv.example.fr/r">Reportage JT 13 heures</a></p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
+    expect(prose.removed).toEqual([]);
+  });
+  it('removes reprint notices, paywall prompts and sponsored disclosures', () => {
+    const r = content(`${story}<p>This article is the copyrighted property of Example News.</p><p>To view the full story, please subscribe to The Example.</p><p>*Werbung. Dieser Beitrag enthält Werbung für X.</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['site-chrome', 'newsletter', 'ad']);
+  });
+});

@@ -8,6 +8,7 @@
  * 2. `cleanContent` on Readability's article element: short blocks recognised by their whole text
  *    ("Post with no comments.", "Audio Only", "Read more: …") and link-only related-story teasers.
  */
+import { collapseWhitespace, htmlToText } from '../text.ts';
 import { elementsIn, signatureOf, textOf } from './dom.ts';
 import { rescueArticleParts } from './rescue.ts';
 import { computeStats } from './stats.ts';
@@ -58,8 +59,17 @@ function anchorOf(el: Element, root: Element): RemovedAnchor {
   return 'end';
 }
 
+/** Wraps `first` and its following companions in one <div> so they are removed (and restored) together. */
+function group(first: Element, companions: Element[]): Element {
+  const wrapper = first.ownerDocument.createElement('div');
+  first.before(wrapper);
+  wrapper.append(first, ...companions);
+  return wrapper;
+}
+
 function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor): void {
-  const text = textOf(el);
+  // Block-aware text, so "Related<li>One</li><li>Two</li>" reads "Related One Two".
+  const text = collapseWhitespace(htmlToText(el));
   if (text) removed.push({ rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text, el, at });
   el.remove();
 }
@@ -110,6 +120,8 @@ export function cleanContent(
     while (el.parentElement && el.parentElement !== root && textOf(el.parentElement) === text) el = el.parentElement;
     // An inline element inside running text ("watch <a>live</a> coverage") is part of a sentence: keep it.
     if (INLINE.has(el.tagName) && inRunningText(el)) continue;
-    remove(el, rule.id, removed, anchorOf(el, root));
+    const companions = rule.companions?.(el) ?? [];
+    const at = anchorOf(companions[companions.length - 1] ?? el, root);
+    remove(companions.length ? group(el, companions) : el, rule.id, removed, at);
   }
 }

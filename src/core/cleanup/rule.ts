@@ -25,7 +25,8 @@ export type RuleId =
   | 'tags'
   | 'site-chrome'
   | 'dateline'
-  | 'byline';
+  | 'byline'
+  | 'promo';
 
 export interface CleanupRule {
   id: RuleId;
@@ -36,6 +37,8 @@ export interface CleanupRule {
   structural?(el: Element, ctx: CleanupContext): boolean;
   /** Whole-text pattern for short blocks in the article (content phase). */
   text?: RegExp;
+  /** Elements that go together with a matched element (content phase), e.g. the link list under a heading. */
+  companions?(el: Element): Element[];
 }
 
 import type { ElementStats } from './stats.ts';

@@ -1,4 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
+import { textOf } from '../dom.ts';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})`;
@@ -8,7 +9,41 @@ const TIME = '(?:\\s*(?:,|at|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\
  * Visible datelines ("Published 8 February 2024", "Updated: March 4, 2025 10:15 AM"): the date is shown in the
  * Source line from the metadata, so the body doesn't repeat it.
  */
+const LABEL = '(?:published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|erstellt|publiziert|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|opublikowano)(?:\\s+(?:on|am|el|le|il))?';
+const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\\.?,?\\s*';
+const DE_DATE = `(?:\\d{1,2}\\.\\s*(?:${MONTH}|januar|februar|märz|mai|juni|juli|oktober|dezember)\\s+\\d{4})`;
+
 export const dateline: CleanupRule = {
   id: 'dateline',
-  text: new RegExp(`^(?:(?:published|updated|posted|last updated|first published)(?:\\s+on)?\\s*:?\\s*)?${DATE}${TIME}(?:\\s*(?:\\||·|-)\\s*(?:updated\\s*:?\\s*)?${DATE}${TIME})?$`, 'i'),
+  text: new RegExp(
+    `^(?:${LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*(?:\\||·|-)\\s*(?:${LABEL}\\s*:?\\s*)?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?)?$` +
+      // a bare label ("Aktualisiert am")
+      `|^${LABEL}\\s*:?$`,
+    'i',
+  ),
+  // A time alone ("19:49", "3:59 PM", "05:28 Uhr") is a dateline, unless the article has several: then they are
+  // a live blog's entry times, which stay.
+  structural: (el, ctx) => {
+    if (ctx.phase !== 'content' || el.children.length > 1 || !BARE_TIME.test(textOf(el))) return false;
+    return bareTimes(rootOf(el)) < 3;
+  },
 };
+
+const BARE_TIME = /^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?$/i;
+const counted = new WeakMap<Element, number>();
+
+function rootOf(el: Element): Element {
+  let top = el;
+  while (top.parentElement) top = top.parentElement;
+  return top;
+}
+
+/** How many blocks in the article are nothing but a time (computed once per article). */
+function bareTimes(root: Element): number {
+  let n = counted.get(root);
+  if (n === undefined) {
+    n = Array.from(root.querySelectorAll('time, span, p, div, small')).filter((e) => BARE_TIME.test(textOf(e))).length;
+    counted.set(root, n);
+  }
+  return n;
+}

@@ -9,11 +9,12 @@ import { comments } from './comments.ts';
 import { consent } from './consent.ts';
 import { dateline } from './dateline.ts';
 import { newsletter } from './newsletter.ts';
+import { promo } from './promo.ts';
 import { relatedLinks } from './related-links.ts';
 import { shareBar } from './share-bar.ts';
 import { siteChrome } from './site-chrome.ts';
 import { tags } from './tags.ts';
 
 export const RULES: readonly CleanupRule[] = [
-  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline, bylineLine,
+  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline, bylineLine, promo,
 ];

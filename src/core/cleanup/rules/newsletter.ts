@@ -16,5 +16,5 @@ export const newsletter: CleanupRule = {
     if (s && s.text > 400) return false;
     return form.querySelector('input[type="email"]') !== null && textOf(el).length < 400;
   },
-  text: /^(?:(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
+  text: /^(?:.{0,120}\b(?:please subscribe|subscribe (?:now|today|to (?:read|continue|view|access))|already a subscriber|become a (?:subscriber|member)|suscríbete|hazte (?:miembro|socio)|jetzt abonnieren|abonnez-vous)\b.{0,160}|(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
 };

@@ -11,7 +11,12 @@ export const relatedLinks: CleanupRule = {
     /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|read-?also|weitere-?artikel|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|articles?-?connexes|relacionad[oa]s|correlat[ie])(?:$|[\s_-])/i,
   // A related box is made of links; a paragraph of prose with that class name (a dek, say) is not one.
   confirm: (el) => el.querySelector('a[href]') !== null && (linkDensity(el) > 0.4 || textOf(el).length < 200),
-  structural: (el, ctx) => ctx.phase === 'content' && isTeaserLinkBlock(el, ctx.url),
+  structural: (el, ctx) =>
+    ctx.phase === 'content' && (isTeaserLinkBlock(el, ctx.url) || labelledLink(el) || linkListUnder(el) !== null),
+  companions: (el) => {
+    const list = linkListUnder(el);
+    return list ? [list] : [];
+  },
   text: /^(?:(?:read more|more|related|see also|also read|read also|also see|recommended|watch|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|اقرأ أيضا[ًً]?|اقرأ المزيد)\s*[:|>»-].{0,200}|related(?: articles| stories| content| coverage)?|more (?:news|stories|on this story)|most (?:read|popular|viewed)|mehr zum thema|das könnte sie auch interessieren|weitere artikel.{0,40}|you (?:may|might) also like|اقرأ أيضا[ًً]?|أخبار ذات صلة|الأكثر قراءة)$/i,
 };
 
@@ -43,4 +48,48 @@ export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
       return false;
     }
   });
+}
+
+const HEADING = /^(?:H2|H3|H4|H5|H6)$/;
+
+/** A short label that is a heading, or a paragraph that is nothing but bold text ("<p><strong>Related</strong></p>"). */
+function isLabel(el: Element): boolean {
+  if (HEADING.test(el.tagName)) return true;
+  if (el.tagName !== 'P' && el.tagName !== 'DIV') return false;
+  const only = el.firstElementChild;
+  return only !== null && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && textOf(only) === textOf(el);
+}
+
+/**
+ * "Similar posts" / "Ähnliche Beiträge" / "Lee también": a short label followed directly by a block of links.
+ * Returns that block when `el` is such a label, so the label and its links go together, in any language.
+ */
+export function linkListUnder(el: Element): Element | null {
+  if (!isLabel(el)) return null;
+  const label = textOf(el);
+  if (!label || label.length > 60 || /[.!?]$/.test(label)) return null;
+  const next = el.nextElementSibling;
+  if (!next || !/^(?:UL|OL|DIV|P|SECTION|NAV)$/.test(next.tagName)) return null;
+  const text = textOf(next);
+  const links = next.querySelectorAll('a[href]').length;
+  if (!text || text.length > 800 || links < 2) return null;
+  return linkDensity(next) >= 0.7 ? next : null;
+}
+
+/**
+ * "Lea también: <a>Impiden ingreso…</a>", "MIRA: <a>…</a>", "Lesen Sie auch: <a>…</a>": a short label ending in a
+ * colon, then a link that is the rest of the block. Any language: the shape is the signal.
+ */
+export function labelledLink(el: Element): boolean {
+  if (!/^(?:P|DIV|LI|H3|H4|H5|H6|STRONG)$/.test(el.tagName)) return false;
+  const text = textOf(el);
+  const m = /^([^:：]{2,32})[:：]\s*(.+)$/.exec(text);
+  if (!m || text.length > 250) return false;
+  const label = m[1]!;
+  // A label is a few words: not a date ("2 décembre 2019 :"), a time or a URL scheme ("http:").
+  if (label.split(/\s+/).length > 5 || /\d|\/|^\s*https?\s*$/i.test(label)) return false;
+  const rest = m[2]!.length;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a[href]'))) linked += textOf(a).length;
+  return linked >= rest * 0.7;
 }

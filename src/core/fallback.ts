@@ -1,0 +1,72 @@
+/**
+ * A second opinion for Readability. Readability scores candidates and sometimes picks the wrong block: a list of
+ * signatories, a form, a licence footer, a sidebar box. This finds the block that holds the most *prose*
+ * (paragraphs of sentence length with few links) in the cleaned page; when Readability's choice holds far less
+ * text than that block, the block is used instead.
+ *
+ * It runs on the cleaned clone before Readability (which moves nodes around), and keeps a deep copy of the
+ * winning container only, so the common case costs one pass over the <p> elements.
+ */
+import { collapseWhitespace } from './text.ts';
+
+const MIN_PARAGRAPH = 40;
+const MAX_LINK_DENSITY = 0.35;
+/** Ancestors whose class/id marks them as page furniture (Readability 0.6.0's "unlikely" words and more). */
+const FURNITURE = /comment|footer|sidebar|menu|nav|related|promo|newsletter|cookie|share|social|breadcrumb|widget|banner|masthead|header/i;
+
+export interface FallbackCandidate {
+  /** Deep copy of the container holding the most prose. */
+  el: Element;
+  /** Characters of prose in it. */
+  prose: number;
+}
+
+function proseLength(p: Element): number {
+  const text = collapseWhitespace(p.textContent ?? '');
+  if (text.length < MIN_PARAGRAPH) return 0;
+  let linked = 0;
+  for (const a of Array.from(p.getElementsByTagName('a'))) linked += collapseWhitespace(a.textContent ?? '').length;
+  return linked / text.length > MAX_LINK_DENSITY ? 0 : text.length;
+}
+
+function isFurniture(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM' || tag === 'HEADER') return true;
+  const sig = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
+}
+
+export function findProseContainer(doc: Document): FallbackCandidate | null {
+  const body = doc.body;
+  if (!body) return null;
+  // Prose per parent, then credit each grandparent with its children's prose (stories split into several divs).
+  const byParent = new Map<Element, number>();
+  for (const p of Array.from(body.getElementsByTagName('p'))) {
+    const len = proseLength(p);
+    const parent = p.parentElement;
+    if (!len || !parent) continue;
+    byParent.set(parent, (byParent.get(parent) ?? 0) + len);
+  }
+  const score = new Map<Element, number>(byParent);
+  for (const [parent, len] of byParent) {
+    const grand = parent.parentElement;
+    if (grand && grand !== body.parentElement) score.set(grand, (score.get(grand) ?? 0) + len * 0.5);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    if (s > bestScore) {
+      best = el;
+      bestScore = s;
+    }
+  }
+  if (!best) return null;
+  for (let a: Element | null = best; a && a !== body; a = a.parentElement) if (isFurniture(a)) return null;
+  const prose = Array.from(best.getElementsByTagName('p')).reduce((n, p) => n + proseLength(p), 0);
+  return { el: best.cloneNode(true) as Element, prose };
+}
+
+/** Characters of prose in Readability's result, measured the same way. */
+export function proseIn(el: Element): number {
+  return Array.from(el.getElementsByTagName('p')).reduce((n, p) => n + proseLength(p), 0);
+}
