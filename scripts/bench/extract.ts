@@ -2,9 +2,10 @@
  * `npm run bench:extract [-- DIR… --limit N --json FILE]`: Lectern's extract() against plain Readability 0.6.0,
  * quality and speed side by side, in one run, on the same pages and the same DOM implementation (jsdom).
  *
- * Each page is parsed twice from the same bytes (untimed); Readability runs on one copy (it mutates it; that is
- * its normal use), extract() on the other (it clones internally, and that clone is timed). The order alternates
- * per page so neither side always runs on a warmer heap. Times are extraction only; parsing is reported apart.
+ * Each page is parsed three times from the same bytes (untimed). Readability runs on one (it mutates it; that is
+ * its normal use); extract() runs in place on another (as the CLI runs it) and, on the third, on its own copy
+ * of the document (as the content script runs it on a live page; that copy is timed). Readability and the
+ * in-place run alternate order per page. Times are extraction only; parsing is reported apart.
  * Quality uses the definitions of the shared extract-eval harness (scripts/bench/metrics.ts).
  */
 import { Readability } from '@mozilla/readability';
@@ -65,11 +66,11 @@ function runReadability(doc: Document, kind: Dataset['kind']): Run {
   }
 }
 
-function runLectern(doc: Document, url: string): Run {
+function runLectern(doc: Document, url: string, inPlace: boolean): Run {
   const t0 = performance.now();
   try {
     // The CLI's element limit: jsdom needs it to stay bounded (pages over it count as failures).
-    const a = extract(doc, url, { maxElements: LIMITS.maxElements });
+    const a = extract(doc, url, { maxElements: LIMITS.maxElements, inPlace });
     return { text: a.text, ms: performance.now() - t0 };
   } catch (err) {
     return { text: null, ms: performance.now() - t0, error: String(err) };
@@ -109,13 +110,15 @@ async function benchDataset(ds: Dataset, limit: number) {
   const pages = ds.pages.slice(0, limit);
   const r = side();
   const l = side();
+  const lc = side();
   const parseMs: number[] = [];
   const ratios: number[] = [];
   // Warm-up: the first pages once each, untimed, so JIT and jsdom's caches are warm for both sides.
   for (const page of pages.slice(0, 5)) {
     const bytes = readBytes(page.path);
     runReadability(dom(bytes, page.url).window.document, ds.kind);
-    runLectern(dom(bytes, page.url).window.document, page.url);
+    runLectern(dom(bytes, page.url).window.document, page.url, true);
+    runLectern(dom(bytes, page.url).window.document, page.url, false);
   }
   for (const [i, page] of pages.entries()) {
     // Yield to the event loop between pages: jsdom keeps objects behind WeakRefs, which are only released
@@ -126,27 +129,33 @@ async function benchDataset(ds: Dataset, limit: number) {
     const a = dom(bytes, page.url);
     parseMs.push(performance.now() - t0);
     const b = dom(bytes, page.url);
+    const c = dom(bytes, page.url);
     let rr: Run;
     let lr: Run;
     if (i % 2) {
-      lr = runLectern(b.window.document, page.url);
+      lr = runLectern(b.window.document, page.url, true);
       rr = runReadability(a.window.document, ds.kind);
     } else {
       rr = runReadability(a.window.document, ds.kind);
-      lr = runLectern(b.window.document, page.url);
+      lr = runLectern(b.window.document, page.url, true);
     }
+    const lcr = runLectern(c.window.document, page.url, false);
     a.window.close();
     b.window.close();
+    c.window.close();
     score(r, page, rr);
     score(l, page, lr);
+    score(lc, page, lcr);
     if (rr.ms > 0) ratios.push(lr.ms / rr.ms);
     if ((i + 1) % 100 === 0) process.stderr.write(`  ${ds.name}: ${i + 1}/${pages.length}\n`);
   }
   const rq = quality(ds.kind, r);
   const lq = quality(ds.kind, l);
+  const lcq = quality(ds.kind, lc);
   const rows = [
     ['readability 0.6.0', r, rq],
-    ['lectern', l, lq],
+    ['lectern (in place)', l, lq],
+    ['lectern (on a copy)', lc, lcq],
   ] as const;
   console.log(`\n== ${ds.name} (${pages.length} pages, ${ds.kind === 'trafilatura' ? 'segment' : '4-gram shingle'} scoring, jsdom) ==`);
   console.log('extractor            fail      P      R     F1   ms med   ms p95');
@@ -155,8 +164,9 @@ async function benchDataset(ds: Dataset, limit: number) {
   }
   const medRatio = median(l.ms) / median(r.ms);
   const p95Ratio = percentile(l.ms, 95) / percentile(r.ms, 95);
-  console.log(`speed: lectern/readability median ${medRatio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}×, median of per-page ratios ${median(ratios).toFixed(2)}×; jsdom parse (not included) median ${f1(median(parseMs))} ms`);
-  return { dataset: ds.name, kind: ds.kind, pages: pages.length, readability: { ...rq, failures: r.failures, msMedian: median(r.ms), msP95: percentile(r.ms, 95) }, lectern: { ...lq, failures: l.failures, msMedian: median(l.ms), msP95: percentile(l.ms, 95) }, medianRatio: medRatio, p95Ratio, medianPageRatio: median(ratios), parseMsMedian: median(parseMs) };
+  console.log(`speed: lectern in place / readability: median ${medRatio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}×, median of per-page ratios ${median(ratios).toFixed(2)}×`);
+  console.log(`       lectern on a copy / readability: median ${(median(lc.ms) / median(r.ms)).toFixed(2)}×, p95 ${(percentile(lc.ms, 95) / percentile(r.ms, 95)).toFixed(2)}×; jsdom parse (in neither) median ${f1(median(parseMs))} ms`);
+  return { dataset: ds.name, kind: ds.kind, pages: pages.length, readability: { ...rq, failures: r.failures, msMedian: median(r.ms), msP95: percentile(r.ms, 95) }, lectern: { ...lq, failures: l.failures, msMedian: median(l.ms), msP95: percentile(l.ms, 95) }, lecternCopy: { ...lcq, failures: lc.failures, msMedian: median(lc.ms), msP95: percentile(lc.ms, 95) }, medianRatio: medRatio, p95Ratio, medianPageRatio: median(ratios), parseMsMedian: median(parseMs) };
 }
 
 const args = parseArgs(process.argv.slice(2));

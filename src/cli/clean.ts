@@ -82,7 +82,8 @@ function attempt(bytes: Buffer, url: string, contentType: string): Article {
     throw new ParserError(oneLine(err));
   }
   try {
-    return extract(dom.window.document, url, { maxElements: LIMITS.maxElements });
+    // The DOM was parsed for this call only: let extract() work in it rather than on a copy.
+    return extract(dom.window.document, url, { maxElements: LIMITS.maxElements, inPlace: true });
   } finally {
     dom.window.close();
   }

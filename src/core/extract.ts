@@ -14,7 +14,8 @@ import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
-import { ensureStandfirst } from './standfirst.ts';
+import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
+import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
@@ -37,7 +38,13 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const meta = extractMetadata(doc, url);
   const readerableByShape = isProbablyReaderable(doc);
 
-  const clone = doc.cloneNode(true) as Document;
+  // Read everything needed from the page before anything mutates it.
+  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt);
+  const shownLead = findShownLeadImage(doc, meta.leadImage);
+  const base = doc.baseURI;
+
+  // Readability mutates the document: work on a copy unless the caller hands over a disposable one.
+  const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
   const removals: Removal[] = [];
   if (!options.skipCleanup) cleanPage(clone, url, removals);
   const fallback = findProseContainer(clone);
@@ -63,9 +70,9 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     if (/^readability-/.test(el.id)) el.removeAttribute('id');
     if (el.getAttribute('class') === 'page') el.removeAttribute('class');
   }
-  ensureStandfirst(content, doc, title, meta.excerpt);
+  ensureStandfirst(content, dek);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
-  ensureLeadImage(content, doc, leadImage);
+  ensureLeadImage(content, leadImage, shownLead, base);
 
   const fragment = sanitizeToFragment(win, content);
   const holder = clone.createElement('div');
@@ -194,90 +201,3 @@ function demoteLandmarks(content: Element): void {
   }
 }
 
-function imageSrc(img: Element): string | null {
-  return img.getAttribute('src') ?? img.getAttribute('data-src');
-}
-
-/**
- * Image identity across the sizes a CDN serves: ignores the query, the protocol and a size suffix before the
- * extension ("-800.jpg", "_1200x630.jpg"), so og:image's 1200px file matches the page's 800px <img>.
- */
-function imageKey(src: string, base: string): string | null {
-  try {
-    const u = new URL(src, base);
-    // The path alone: the same file is often served from a mirror, an archive or another CDN host.
-    return `${u.pathname.replace(/[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?)(?=\.[a-z]{3,4}$)/i, '')}`;
-  } catch {
-    return null;
-  }
-}
-function sameImage(a: string, b: string, base: string): boolean {
-  const ka = imageKey(a, base);
-  return ka !== null && ka === imageKey(b, base);
-}
-
-function firstLargeImage(content: Element): string | null {
-  for (const img of Array.from(content.getElementsByTagName('img'))) {
-    const w = Number(img.getAttribute('width') ?? '0');
-    const src = imageSrc(img);
-    if (src && /^https?:/i.test(src) && (w === 0 || w >= 300)) return src;
-  }
-  return null;
-}
-
-/**
- * Puts the lead image at the top of the article when the page shows it but Readability left it out
- * (it often sits above the text container), with the page's caption.
- */
-function ensureLeadImage(content: Element, page: Document, leadImage: string | null): void {
-  if (!leadImage) return;
-  const base = page.baseURI;
-  const inContent = Array.from(content.getElementsByTagName('img')).some((img) => {
-    const src = imageSrc(img);
-    return src !== null && sameImage(src, leadImage, base);
-  });
-  if (inContent) return;
-  const shown = Array.from(page.getElementsByTagName('img')).find((img) => {
-    const src = imageSrc(img);
-    return src !== null && sameImage(src, leadImage, base);
-  });
-  if (!shown) return;
-  const doc = content.ownerDocument;
-  const figure = doc.createElement('figure');
-  const img = doc.createElement('img');
-  img.setAttribute('src', new URL(imageSrc(shown) ?? leadImage, base).href);
-  img.setAttribute('alt', shown.getAttribute('alt') ?? '');
-  figure.appendChild(img);
-  const caption = shown.closest('figure')?.querySelector('figcaption');
-  const captionText = caption ? collapseWhitespace(caption.textContent ?? '') : '';
-  if (captionText) {
-    const figcaption = doc.createElement('figcaption');
-    figcaption.textContent = captionText;
-    figure.appendChild(figcaption);
-  }
-  const after = leadingBlocksBefore(content, shown);
-  if (after) after.after(figure);
-  else content.insertBefore(figure, content.firstChild);
-}
-
-/**
- * Where the lead figure goes: after the content's leading blocks that the page shows above the image (a
- * standfirst, say), so the reader keeps the page's order. Returns the last such block, or null for "first".
- */
-function leadingBlocksBefore(content: Element, shown: Element): Element | null {
-  const page = shown.ownerDocument;
-  const above = new Set<string>();
-  for (const block of Array.from(page.querySelectorAll('p, h2, h3, ul, ol, blockquote'))) {
-    if (!(shown.compareDocumentPosition(block) & 2 /* PRECEDING */)) continue;
-    const text = collapseWhitespace(block.textContent ?? '');
-    if (text.length >= 30) above.add(text);
-  }
-  let last: Element | null = null;
-  for (const block of Array.from(content.querySelectorAll('p, h2, h3, ul, ol, blockquote')).slice(0, 5)) {
-    const text = collapseWhitespace(block.textContent ?? '');
-    if (text.length < 30) continue;
-    if (!above.has(text)) break;
-    last = block;
-  }
-  return last;
-}

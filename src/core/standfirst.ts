@@ -67,11 +67,15 @@ function markLeadingStandfirst(content: Element): void {
   target.replaceWith(standfirstParagraph(content.ownerDocument, t));
 }
 
-export function ensureStandfirst(content: Element, page: Document, title: string, excerpt: string | null): void {
+/** The page's standfirst text, read before the page is changed. */
+export function standfirstText(page: Document, title: string, excerpt: string | null): string | null {
+  const dek = findStandfirst(page, collapseWhitespace(title), excerpt);
+  return dek ? text(dek) : null;
+}
+
+export function ensureStandfirst(content: Element, dekText: string | null): void {
   markLeadingStandfirst(content);
-  const dek = findStandfirst(page, title, excerpt);
-  if (!dek) return;
-  const dekText = text(dek);
+  if (!dekText) return;
   if (text(content).includes(dekText.slice(0, 80))) return;
   content.insertBefore(standfirstParagraph(content.ownerDocument, dekText), content.firstChild);
 }

@@ -47,6 +47,11 @@ export interface RemovedItem {
 export type RemovedAnchor = { before: string } | { after: string } | 'start' | 'end';
 
 export interface ExtractOptions {
+  /**
+   * Work on the given document instead of a copy, leaving it changed. Only for a document parsed for this one
+   * call (the CLI); never for a live page. Default false.
+   */
+  inPlace?: boolean;
   /** Skip Lectern's clean-up pass (plain Readability + sanitize). Default false. */
   skipCleanup?: boolean;
   /** Hard cap on elements; larger documents are refused with ExtractError("too-large"). Default 200_000. */

@@ -80,3 +80,16 @@ describe('extract() on the bundled sample', () => {
     expect(a.html).not.toMatch(/<h2/);
   });
 });
+
+describe('extract() in place', () => {
+  it('gives the same article as on a copy', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const fixture of ['jsonld-newsarticle', 'live-blog', 'rtl-arabic', 'german-news']) {
+      const expected = JSON.parse(readFileSync(`tests/fixtures/${fixture}/expected.json`, 'utf8')) as { url: string };
+      const html = readFileSync(`tests/fixtures/${fixture}/page.html`);
+      const copy = extract(new JSDOM(html, { url: expected.url }).window.document, expected.url);
+      const inPlace = extract(new JSDOM(html, { url: expected.url }).window.document, expected.url, { inPlace: true });
+      expect({ ...inPlace, ms: 0 }, fixture).toEqual({ ...copy, ms: 0 });
+    }
+  });
+});
