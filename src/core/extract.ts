@@ -16,6 +16,7 @@ import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
+import { elementsIn } from './dom.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
@@ -74,6 +75,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, leadImage, shownLead, base);
 
+  dropCustomizedBuiltIns(content);
   const fragment = sanitizeToFragment(win, content);
   const holder = clone.createElement('div');
   holder.appendChild(clone.importNode(fragment, true));
@@ -144,6 +146,22 @@ function toRemovedItem(win: Window, r: Removal): RemovedItem {
 
 function textLength(el: Element): number {
   return (el.textContent ?? '').length;
+}
+
+/**
+ * DOMPurify drops a customized built-in element (<section is="x-layout">) with everything inside it. The `is`
+ * value means nothing outside the page, and it lives in the element itself (removing the attribute doesn't
+ * clear it), so such elements are rebuilt as plain elements of the same tag.
+ */
+function dropCustomizedBuiltIns(content: Element): void {
+  for (const el of elementsIn(content)) {
+    // The root is Readability's own wrapper, never customized.
+    if (el === content || !el.hasAttribute('is')) continue;
+    const plain = el.ownerDocument.createElement(el.tagName.toLowerCase());
+    for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttribute(attr.name, attr.value);
+    while (el.firstChild) plain.appendChild(el.firstChild);
+    el.replaceWith(plain);
+  }
 }
 
 function nonEmpty(v: string | null | undefined): string | null {

@@ -93,3 +93,11 @@ describe('extract() in place', () => {
     }
   });
 });
+
+describe('extract() and customized built-in elements', () => {
+  it('keeps a story wrapped in <section is="…"> (DOMPurify would drop it whole)', () => {
+    const a = extract(page(`<h1>Story</h1><section is="x-layout-post"><main>${para(8)}</main></section>`), URL_);
+    expect(a.text).toContain('Paragraph 8 of the story');
+    expect(a.html).not.toContain(' is=');
+  });
+});
