@@ -124,3 +124,20 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
     expect(r.removed.map((x) => x.rule)).toEqual(['site-chrome', 'newsletter', 'ad']);
   });
 });
+
+describe('rescue of article parts', () => {
+  it('uses the same "unlikely" pattern as the bundled Readability', async () => {
+    const { Readability } = await import('@mozilla/readability');
+    const { READABILITY_UNLIKELY } = await import('../../src/core/cleanup/rescue.ts');
+    const doc = new JSDOM('<!doctype html><body></body>').window.document;
+    const regexps = (new Readability(doc) as unknown as { REGEXPS: { unlikelyCandidates: RegExp } }).REGEXPS;
+    expect(READABILITY_UNLIKELY.source).toBe(regexps.unlikelyCandidates.source);
+  });
+  it('keeps a live-blog entry header (time + heading) that Readability would drop for its class', async () => {
+    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
+    const doc = new JSDOM('<!doctype html><body><article><header class="entry__header"><time>16:42</time><h2>Update</h2></header><p>Text</p></article><div class="site-header"><h2>Menu</h2></div></body>').window.document;
+    rescueArticleParts(doc);
+    expect(doc.querySelector('article header')?.hasAttribute('class')).toBe(false);
+    expect(doc.querySelector('.site-header')).not.toBeNull();
+  });
+});
