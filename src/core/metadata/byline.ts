@@ -9,6 +9,7 @@ import { safe, type Sources } from './context.ts';
 import { inComments, inTeaserOrChrome } from './dom.ts';
 import type { SiteMatcher } from './site.ts';
 import { cleanText, isJunk, normalizeKey, wordCount } from './text.ts';
+import { elementsIn } from '../dom.ts';
 
 const MAX_BYLINE = 100;
 const MAX_DOM_WORDS = 12;
@@ -107,9 +108,20 @@ function itempropAuthorTexts(doc: Document): string[] {
 }
 
 /** First short byline-classed element ("By Jane Doe"). */
+/** Elements whose class mentions byline/author, in document order (a walk: `[class*=… i]` is slow on jsdom). */
+function bylineClassElements(doc: Document, max: number): Element[] {
+  const out: Element[] = [];
+  if (!doc.body) return out;
+  for (const el of elementsIn(doc.body)) {
+    const cls = el.getAttribute('class');
+    if (cls && BYLINE_CLASS.test(cls) && out.push(el) >= max) break;
+  }
+  return out;
+}
+const BYLINE_CLASS = /byline|author/i;
+
 function classBylineText(doc: Document, isSite: SiteMatcher): string | null {
-  const els = doc.querySelectorAll('[class*="byline" i], [class*="author" i]');
-  for (const el of Array.from(els).slice(0, 50)) {
+  for (const el of bylineClassElements(doc, 50)) {
     if (inComments(el) || inTeaserOrChrome(el)) continue;
     const text = shortText(el);
     const byline = text && wordCount(text) <= MAX_DOM_WORDS * 2 ? fromNames([text], isSite) : null;

@@ -24,7 +24,10 @@ export function toHttpUrl(value: unknown, base: string | null): string | null {
  */
 export function documentBase(doc: Document, url: string): string | null {
   const page = toHttpUrl(url, null) ?? toHttpUrl(doc.baseURI, null) ?? toHttpUrl(doc.URL, null);
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  // The first <base> with an href (getElementsByTagName: attribute selectors are slow on jsdom).
+  const bases = doc.getElementsByTagName('base');
+  let href: string | null = null;
+  for (let i = 0; i < bases.length && href === null; i++) href = bases[i]!.getAttribute('href');
   if (href) {
     const resolved = toHttpUrl(href, page);
     if (resolved) return resolved;
