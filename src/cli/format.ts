@@ -1,30 +1,9 @@
 /** Output formats of the CLI: each turns one result into the text written to stdout (or stderr for errors). */
 import { articleToMarkdown } from '../core/export/markdown.ts';
 import { articleToPlainText } from '../core/export/text.ts';
-import type { Article } from '../core/types.ts';
+import { ARTICLE_FIELDS, type Article } from '../core/types.ts';
 import type { Format } from './args.ts';
 
-/** The Article's fields, in the order of src/core/types.ts: the JSON output lists them in this order. */
-const ARTICLE_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'readerable',
-  'title',
-  'byline',
-  'siteName',
-  'publishedTime',
-  'modifiedTime',
-  'lang',
-  'dir',
-  'excerpt',
-  'leadImage',
-  'wordCount',
-  'readingTimeMinutes',
-  'html',
-  'text',
-  'removed',
-  'ms',
-] as const satisfies ReadonlyArray<keyof Article>;
 
 /** Separator line between articles in the text and markdown formats. */
 export const SEPARATOR = '----';

@@ -37,7 +37,9 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   }
 
   const meta = extractMetadata(doc, url);
-  const readerableByShape = isProbablyReaderable(doc);
+  // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
+  // it must read the page before anything mutates it.
+  const readerableByShape = declaresArticle(meta) || isProbablyReaderable(doc);
 
   // Read everything needed from the page before anything mutates it.
   const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt);
@@ -112,9 +114,13 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
  * must agree and the result must not look like an index page: the site's front page, or content made of
  * linked headlines (teaser cards).
  */
+function declaresArticle(meta: PageMetadata): boolean {
+  return ARTICLE_TYPES.test(meta.schemaType ?? '') || meta.ogType === 'article';
+}
+
 function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, url: string, words: number): boolean {
   if (words < 50) return false;
-  if (ARTICLE_TYPES.test(meta.schemaType ?? '') || meta.ogType === 'article') return true;
+  if (declaresArticle(meta)) return true;
   if (!byShape) return false;
   let path = '/';
   try {

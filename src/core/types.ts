@@ -46,6 +46,15 @@ export interface RemovedItem {
 
 export type RemovedAnchor = { before: string } | { after: string } | 'start' | 'end';
 
+/** Every field of Article, in declaration order (the CLI's JSON lists them in this order). */
+export const ARTICLE_FIELDS = [
+  'url', 'canonicalUrl', 'readerable', 'title', 'byline', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'dir',
+  'excerpt', 'leadImage', 'wordCount', 'readingTimeMinutes', 'html', 'text', 'removed', 'ms',
+] as const satisfies ReadonlyArray<keyof Article>;
+// A field added to Article but not listed above is a type error here.
+const _allFieldsListed: Record<Exclude<keyof Article, (typeof ARTICLE_FIELDS)[number]>, never> = {};
+void _allFieldsListed;
+
 export interface ExtractOptions {
   /**
    * Work on the given document instead of a copy, leaving it changed. Only for a document parsed for this one

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/core/extract.ts';
-import { ExtractError, type Article } from '../../src/core/types.ts';
+import { ARTICLE_FIELDS, ExtractError, type Article } from '../../src/core/types.ts';
 
 interface FixtureExpectation {
   url: string;
@@ -33,27 +33,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
 const fixturesRoot = join(repoRoot, 'tests/fixtures');
 
-/** Every field of Article; each must be present (never undefined) on every result. */
-const ARTICLE_KEYS = [
-  'url',
-  'canonicalUrl',
-  'readerable',
-  'title',
-  'byline',
-  'siteName',
-  'publishedTime',
-  'modifiedTime',
-  'lang',
-  'dir',
-  'excerpt',
-  'leadImage',
-  'wordCount',
-  'readingTimeMinutes',
-  'html',
-  'text',
-  'removed',
-  'ms',
-] as const satisfies readonly (keyof Article)[];
 
 const TIME_KEYS = new Set(['publishedTime', 'modifiedTime']);
 const URL_KEYS = ['url', 'canonicalUrl', 'leadImage'] as const;
@@ -244,7 +223,7 @@ for (const fx of fixtures) {
       const a = article();
       if (!a) return ctx.skip();
       const record = a as unknown as Record<string, unknown>;
-      for (const key of ARTICLE_KEYS) {
+      for (const key of ARTICLE_FIELDS) {
         expect.soft(key in record, `${name}: Article field "${key}" is missing`).toBe(true);
         expect.soft(record[key], `${name}: Article field "${key}" is undefined (use null)`).not.toBeUndefined();
       }
