@@ -11,7 +11,10 @@ import { IdbLibraryStore } from './library/idb-store.ts';
 import { LibraryService } from './library/service.ts';
 import { StorageError } from './library/store.ts';
 
-const library = new LibraryService(new IdbLibraryStore());
+const store = new IdbLibraryStore();
+const library = new LibraryService(store);
+// Fold what a stopped worker left in the index journal (queries read it meanwhile, so nothing waits on this).
+void store.mergeAll().catch(() => undefined);
 
 function fromExtensionPage(sender: MessageSender): boolean {
   return sender.id === runtimeId() && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin());
@@ -26,11 +29,17 @@ async function handle(req: ParsedRequest): Promise<Response<ParsedRequest['type'
   try {
     switch (req.type) {
       case 'library/save': {
-        const item = await library.save(req.article);
+        const item = await library.save(req.article, req.siteIcon);
         return { ok: true, item };
       }
       case 'library/list':
-        return { ok: true, ...(await library.list(req.offset, req.limit)) };
+        return { ok: true, ...(await library.list(req.query, req.offset, req.limit)) };
+      case 'library/update':
+        return { ok: true, item: await library.update(req.id, req.patch) };
+      case 'library/delete':
+        return { ok: true, item: await library.delete(req.id) };
+      case 'library/undoDelete':
+        return { ok: true, item: await library.undoDelete(req.id) };
       case 'library/get':
         return { ok: true, item: await library.get(req.id) };
       case 'library/lookup': {

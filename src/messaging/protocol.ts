@@ -4,7 +4,7 @@
  * message is a type error everywhere it matters. Requests to the background are validated at runtime too
  * (see ./schema.ts): a message is data from another context, not a trusted object.
  */
-import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
+import type { ItemPatch, LibraryItem, LibrarySummary } from '../background/library/types.ts';
 import type { Article, ExtractErrorCode } from '../core/types.ts';
 
 export type ExtractResult =
@@ -19,9 +19,18 @@ export interface Protocol {
   /** popup → content script (in the tab): clean the page and return the article. */
   'content/extract': { request: Record<string, never>; response: ExtractResult };
   /** views → background: save (or update) an article; returns the stored summary. */
-  'library/save': { request: { article: Article }; response: StorageResult<{ item: LibrarySummary }> };
-  /** views → background: saved items, newest first. */
-  'library/list': { request: { offset?: number; limit?: number }; response: StorageResult<{ items: LibrarySummary[]; total: number }> };
+  'library/save': { request: { article: Article; siteIcon?: string | null }; response: StorageResult<{ item: LibrarySummary }> };
+  /**
+   * views → background: a page of saved items matching `query` (the search box: words and `site:` `tag:`
+   * `is:unread|read|archived` `lang:` filters): newest saved first, or best match first when it has words.
+   */
+  'library/list': { request: { query?: string; offset?: number; limit?: number }; response: StorageResult<{ items: LibrarySummary[]; total: number }> };
+  /** views → background: mark read/unread, archive/unarchive, set tags, save the reading position. */
+  'library/update': { request: { id: string; patch: ItemPatch }; response: StorageResult<{ item: LibrarySummary | null }> };
+  /** views → background: delete an item (kept aside for Undo); returns what was deleted. */
+  'library/delete': { request: { id: string }; response: StorageResult<{ item: LibrarySummary | null }> };
+  /** views → background: put a just-deleted item back. */
+  'library/undoDelete': { request: { id: string }; response: StorageResult<{ item: LibrarySummary | null }> };
   /** views → background: one saved item with its body. */
   'library/get': { request: { id: string }; response: StorageResult<{ item: LibraryItem | null }> };
   /** views → background: is this URL saved? (also sets the tab's badge when tabId is given) */

@@ -47,11 +47,23 @@ export const ArticleSchema = v.object({
 });
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+const siteIcon = v.optional(v.nullable(v.pipe(v.string(), v.maxLength(8192), v.regex(/^(?:https?:\/\/|data:image\/(?:png|gif|jpeg|webp|x-icon|vnd\.microsoft\.icon);base64,)/i))));
+
+export const PatchSchema = v.strictObject({
+  read: v.optional(v.boolean()),
+  archived: v.optional(v.boolean()),
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50))),
+  readingProgress: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+});
 
 export const RequestSchema = v.variant('type', [
-  v.object({ type: v.literal('library/save'), article: ArticleSchema }),
+  v.object({ type: v.literal('library/save'), article: ArticleSchema, siteIcon }),
+  v.object({ type: v.literal('library/update'), id, patch: PatchSchema }),
+  v.object({ type: v.literal('library/delete'), id }),
+  v.object({ type: v.literal('library/undoDelete'), id }),
   v.object({
     type: v.literal('library/list'),
+    query: v.optional(v.pipe(v.string(), v.maxLength(1000))),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   }),

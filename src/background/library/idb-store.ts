@@ -1,106 +1,457 @@
 /**
- * IndexedDB LibraryStore (through idb). Schema changes are numbered migrations, each run once in order inside
- * the upgrade transaction; never edit a released migration, add the next one.
+ * IndexedDB LibraryStore (through idb), with the library's full-text index in the same database.
+ *
+ * Stores:
+ *  - items     the summaries (no body), keyed by normalized URL; indexes savedAt (the list), n (search hits),
+ *              archivedAt (counting the inbox)
+ *  - bodies    html, text, removed items, and the item's index terms (to take it out of the index later)
+ *  - postings  term → sorted Uint32Array of item numbers `n` (an inverted index read a few keys per query)
+ *  - pending   the index journal: {op: add|remove, n, terms}, written in the same transaction as the item
+ *  - trash     deleted items, for Undo
+ *  - meta      counters (the next item number)
+ *
+ * A save writes item + body + journal in one transaction (a few ms, whatever the library's size); the journal
+ * is folded into `postings` afterwards in batches (`mergePending`), and until then queries read it directly, so
+ * a just-saved article is found at once and a worker stopped between the two steps loses nothing: the next
+ * start folds what is left. An item whose indexed content changes gets a new number (the old one is removed
+ * from the index through the journal), so postings never need a scan.
+ *
+ * Schema changes are numbered migrations, each run once in order inside the upgrade transaction; never edit a
+ * released migration, add the next one (tests open each version's real data with today's code).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { StorageError, type ListOptions, type LibraryStore } from './store.ts';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { parseQuery, type LibraryQuery } from './search/query.ts';
+import { hasFilters, indexKey, indexTerms, matchesFilters, META, rank, termMatches, type Candidate } from './search/match.ts';
+import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 export const DB_NAME = 'lectern';
 
-interface LecternDB extends DBSchema {
-  items: { key: string; value: StoredLibraryItem; indexes: { savedAt: string } };
+/** A stored summary with the store's own fields. */
+export type ItemRecord = LibrarySummary & { n: number; indexKey: string };
+export interface BodyRecord {
+  id: string;
+  html: string;
+  text: string;
+  removed?: StoredLibraryItem['removed'];
+  terms: string[];
+}
+export interface PendingRecord {
+  seq?: number;
+  op: 'add' | 'remove';
+  n: number;
+  terms: string[];
+}
+interface TrashRecord {
+  id: string;
+  deletedAt: number;
+  item: ItemRecord;
+  body: BodyRecord;
 }
 
-type UpgradeTx = IDBPTransaction<LecternDB, Array<'items'>, 'versionchange'>;
+export interface LecternDB extends DBSchema {
+  items: { key: string; value: ItemRecord; indexes: { savedAt: string; n: number; archivedAt: string } };
+  bodies: { key: string; value: BodyRecord };
+  postings: { key: string; value: Uint32Array };
+  pending: { key: number; value: PendingRecord };
+  trash: { key: string; value: TrashRecord };
+  meta: { key: string; value: number };
+}
+
+type AnyStore = StoreNames<LecternDB>;
+type UpgradeTx = IDBPTransaction<LecternDB, AnyStore[], 'versionchange'>;
+
+/** A version-1 record: the whole item, body included, in `items`. */
+type V1Item = StoredLibraryItem;
 
 /** migrations[i] upgrades a database from version i to version i + 1. */
-export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: UpgradeTx) => void> = [
+export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: UpgradeTx) => Promise<void> | void> = [
   // 0 → 1: the items store, keyed by normalized URL, with a savedAt index for the newest-first list.
   (db) => {
     const items = db.createObjectStore('items', { keyPath: 'id' });
     items.createIndex('savedAt', 'savedAt');
   },
+  // 1 → 2: bodies move out of `items` (the list reads summaries only); the full-text index; trash; meta.
+  async (db, tx) => {
+    db.createObjectStore('bodies', { keyPath: 'id' });
+    db.createObjectStore('postings');
+    db.createObjectStore('pending', { keyPath: 'seq', autoIncrement: true });
+    db.createObjectStore('trash', { keyPath: 'id' });
+    db.createObjectStore('meta');
+    const items = tx.objectStore('items');
+    items.createIndex('n', 'n', { unique: true });
+    items.createIndex('archivedAt', 'archivedAt');
+    let n = 1;
+    let cursor = await items.openCursor();
+    while (cursor) {
+      const old = cursor.value as unknown as V1Item;
+      const record: ItemRecord = { ...summarize(old), n, indexKey: indexKey(old) };
+      const terms = indexTerms(old, old.text);
+      void tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms });
+      void tx.objectStore('pending').add({ op: 'add', n, terms });
+      await cursor.update(record);
+      n++;
+      cursor = await cursor.continue();
+    }
+    await tx.objectStore('meta').put(n, 'nextN');
+  },
 ];
 export const DB_VERSION = MIGRATIONS.length;
 
-function toStorageError(err: unknown): StorageError {
+/** Deleted items kept for Undo, at most this long. */
+const TRASH_MS = 24 * 60 * 60 * 1000;
+/** Journal entries folded into the postings per transaction. */
+const MERGE_BATCH = 64;
+/** A prefix shorter than this is not expanded (it would read much of the index). */
+const MIN_PREFIX = 2;
+/** At most this many postings are read to expand a prefix. */
+const PREFIX_TERMS = 400;
+
+function errorName(err: unknown): string {
+  if (err && typeof err === 'object' && 'name' in err && typeof err.name === 'string') return err.name;
+  return '';
+}
+
+export function toStorageError(err: unknown): StorageError {
   if (err instanceof StorageError) return err;
-  const name = err instanceof Error || err instanceof DOMException ? err.name : '';
-  if (name === 'QuotaExceededError') return new StorageError('quota', 'Storage is full: free some space or delete saved articles.');
-  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError') {
-    return new StorageError('unavailable', 'Local storage is not available (a private window, or the browser blocked it).');
+  const name = errorName(err);
+  if (name === 'QuotaExceededError') return new StorageError('quota', 'Storage is full: free some disk space or delete saved articles. Nothing saved before was lost.');
+  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError' || name === 'NotFoundError') {
+    return new StorageError('unavailable', 'Local storage is not available (a private window, or the browser blocked it). Nothing can be saved here.');
   }
   return new StorageError('failed', `Storage failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
+/**
+ * Runs `work` in `tx` and waits for the commit; if anything fails, aborts the transaction so that none of its
+ * writes happen (an IndexedDB transaction otherwise commits the requests made before the error).
+ */
+async function atomically<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+}
+
+function union(into: Set<number>, ids: Uint32Array | undefined): void {
+  if (ids) for (const n of ids) into.add(n);
+}
+
+export interface IdbStoreOptions {
+  /** How long an upgrade may wait for another Lectern page holding the old version before saying so. */
+  blockedAfterMs?: number;
+  /** Fold the journal automatically after writes (tests turn it off to look at the journal). */
+  autoMerge?: boolean;
+}
+
 export class IdbLibraryStore implements LibraryStore {
   private dbPromise: Promise<IDBPDatabase<LecternDB>> | null = null;
+  private readonly writes = new Serial();
+  private mergeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly name = DB_NAME) {}
+  constructor(
+    private readonly name = DB_NAME,
+    private readonly options: IdbStoreOptions = {},
+  ) {}
 
   private db(): Promise<IDBPDatabase<LecternDB>> {
     if (!this.dbPromise) {
-      this.dbPromise = openDB<LecternDB>(this.name, DB_VERSION, {
+      let blocked: (err: StorageError) => void = () => undefined;
+      const blockedPromise = new Promise<never>((_, reject) => (blocked = reject));
+      const opening = openDB<LecternDB>(this.name, DB_VERSION, {
         upgrade(db, oldVersion, _newVersion, tx) {
-          for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]?.(db, tx);
+          let chain = Promise.resolve();
+          for (let v = oldVersion; v < DB_VERSION; v++) chain = chain.then(() => MIGRATIONS[v]?.(db, tx));
+          chain.catch(() => tx.abort());
         },
-        blocked: () => undefined,
+        blocked: () => {
+          const after = this.options.blockedAfterMs ?? 1500;
+          setTimeout(
+            () => blocked(new StorageError('blocked', 'Lectern is being updated, but another Lectern page still uses the old version: close other Lectern tabs and popups, then try again.')),
+            after,
+          );
+        },
         blocking: () => {
           // Another context wants a newer version: close so it can upgrade; we reopen on next use.
           void this.dbPromise?.then((db) => db.close());
           this.dbPromise = null;
         },
-      }).catch((err: unknown) => {
+      });
+      this.dbPromise = Promise.race([opening, blockedPromise]).catch((err: unknown) => {
         this.dbPromise = null;
+        // If the blocked open completes later, don't leave its connection holding the database.
+        void opening.then((db) => db.close(), () => undefined);
         throw toStorageError(err);
       });
     }
     return this.dbPromise;
   }
 
-  async put(item: LibraryItem | StoredLibraryItem): Promise<void> {
+  /** Closes the connection (tests; a worker being stopped closes it anyway). */
+  async close(): Promise<void> {
+    if (this.mergeTimer) clearTimeout(this.mergeTimer);
+    const db = await this.dbPromise?.catch(() => null);
+    db?.close();
+    this.dbPromise = null;
+  }
+
+  private async guard<T>(task: () => Promise<T>): Promise<T> {
     try {
-      const db = await this.db();
-      const tx = db.transaction('items', 'readwrite');
-      await Promise.all([tx.store.put(item), tx.done]);
+      return await task();
     } catch (err) {
       throw toStorageError(err);
     }
   }
 
-  async get(id: string): Promise<StoredLibraryItem | undefined> {
-    try {
-      return await (await this.db()).get('items', id);
-    } catch (err) {
-      throw toStorageError(err);
-    }
+  private scheduleMerge(): void {
+    if (this.options.autoMerge === false || this.mergeTimer) return;
+    this.mergeTimer = setTimeout(() => {
+      this.mergeTimer = null;
+      void this.mergeAll().catch(() => undefined); // retried after the next write or query
+    }, 0);
   }
 
-  async list({ offset = 0, limit = 50 }: ListOptions = {}): Promise<{ items: LibrarySummary[]; total: number }> {
-    try {
+  private async nextN(tx: IDBPTransaction<LecternDB, AnyStore[], 'readwrite'>): Promise<number> {
+    const meta = tx.objectStore('meta');
+    const n = (await meta.get('nextN')) ?? 1;
+    await meta.put(n + 1, 'nextN');
+    return n;
+  }
+
+  put(item: LibraryItem | StoredLibraryItem): Promise<void> {
+    return this.writes.run(() =>
+      this.guard(async () => {
+        const db = await this.db();
+        const key = indexKey(item);
+        const old = await db.get('items', item.id);
+        const oldBody = old && old.indexKey !== key ? await db.get('bodies', item.id) : undefined;
+        // Computed before the transaction: an IndexedDB transaction ends when it waits on anything else.
+        const terms = old && old.indexKey === key ? null : indexTerms(item, item.text);
+        const tx = db.transaction(['items', 'bodies', 'pending', 'meta'], 'readwrite');
+        await atomically(tx, async () => {
+          let n = old?.n;
+          let bodyTerms = terms;
+          if (terms) {
+            if (old) void tx.objectStore('pending').add({ op: 'remove', n: old.n, terms: oldBody?.terms ?? [] });
+            n = await this.nextN(tx);
+            void tx.objectStore('pending').add({ op: 'add', n, terms });
+          } else {
+            bodyTerms = (await tx.objectStore('bodies').get(item.id))?.terms ?? indexTerms(item, item.text);
+          }
+          void tx.objectStore('items').put({ ...summarize(item), n: n!, indexKey: key });
+          void tx.objectStore('bodies').put({ id: item.id, html: item.html, text: item.text, removed: item.removed ?? [], terms: bodyTerms! });
+        });
+        if (terms) this.scheduleMerge();
+      }),
+    );
+  }
+
+  get(id: string): Promise<StoredLibraryItem | undefined> {
+    return this.guard(async () => {
       const db = await this.db();
-      const tx = db.transaction('items', 'readonly');
-      const total = await tx.store.count();
-      const items: LibrarySummary[] = [];
-      let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
-      if (cursor && offset > 0) cursor = await cursor.advance(offset);
-      while (cursor && items.length < limit) {
-        items.push(summarize(cursor.value));
-        cursor = await cursor.continue();
+      const tx = db.transaction(['items', 'bodies'], 'readonly');
+      const [record, body] = await Promise.all([tx.objectStore('items').get(id), tx.objectStore('bodies').get(id)]);
+      if (!record) return undefined;
+      const item: StoredLibraryItem = { ...summarize(record), html: body?.html ?? '', text: body?.text ?? '' };
+      if (body?.removed) item.removed = body.removed;
+      return item;
+    });
+  }
+
+  list(query: LibraryQuery = parseQuery(''), { offset = 0, limit = 50 }: ListOptions = {}): Promise<ListResult> {
+    return this.guard(() => (query.words.length ? this.search(query, offset, limit) : this.browse(query, offset, limit)));
+  }
+
+  /** No words: newest saved first, filtered. */
+  private async browse(query: LibraryQuery, offset: number, limit: number): Promise<ListResult> {
+    const db = await this.db();
+    const tx = db.transaction('items', 'readonly');
+    const items: LibrarySummary[] = [];
+    let total = 0;
+    const filtered = hasFilters(query);
+    if (!filtered) total = (await tx.store.count()) - (await tx.store.index('archivedAt').count());
+    let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
+    let seen = 0;
+    while (cursor) {
+      const record = cursor.value;
+      if (matchesFilters(record, query)) {
+        if (seen >= offset && items.length < limit) items.push(summarize(record));
+        seen++;
+        // Without filters the total is known: stop at the end of the page.
+        if (!filtered && items.length >= limit) break;
       }
-      await tx.done;
-      return { items, total };
-    } catch (err) {
-      throw toStorageError(err);
+      cursor = await cursor.continue();
     }
+    if (filtered) total = seen;
+    await tx.done;
+    return { items, total };
   }
 
-  async delete(id: string): Promise<void> {
-    try {
-      await (await this.db()).delete('items', id);
-    } catch (err) {
-      throw toStorageError(err);
+  /** Words: the postings of each word (and of its completions while it's typed), corrected by the journal. */
+  private async search(query: LibraryQuery, offset: number, limit: number): Promise<ListResult> {
+    const db = await this.db();
+    const tx = db.transaction(['postings', 'pending', 'items'], 'readonly');
+    const postings = tx.objectStore('postings');
+    const read = async (word: string, prefix: boolean): Promise<Set<number>> => {
+      const ids = new Set<number>();
+      union(ids, await postings.get(word));
+      if (prefix && word.length >= MIN_PREFIX + (word.startsWith(META) ? 1 : 0)) {
+        for (const more of await postings.getAll(IDBKeyRange.bound(word, `${word}\uffff`, true, false), PREFIX_TERMS)) union(ids, more);
+      }
+      return ids;
+    };
+    const journal = await tx.objectStore('pending').getAll();
+    const perWord = await Promise.all(
+      query.words.map(async (word, i) => {
+        const prefix = query.prefix && i === query.words.length - 1;
+        const [all, meta] = await Promise.all([read(word, prefix), read(META + word, prefix)]);
+        // The journal, oldest first, on top of the postings.
+        for (const entry of journal) {
+          const inAll = termMatches(entry.terms, query, i);
+          const inMeta = termMatches(entry.terms, query, i, true);
+          if (entry.op === 'remove') {
+            all.delete(entry.n);
+            meta.delete(entry.n);
+          } else {
+            if (inAll) all.add(entry.n);
+            if (inMeta) meta.add(entry.n);
+          }
+        }
+        return { all, meta };
+      }),
+    );
+    perWord.sort((a, b) => a.all.size - b.all.size);
+    const candidates: Candidate[] = [];
+    for (const n of perWord[0]!.all) {
+      if (!perWord.every((w) => w.all.has(n))) continue;
+      candidates.push({ n, metaHits: perWord.filter((w) => w.meta.has(n)).length });
+    }
+    rank(candidates);
+    const byN = tx.objectStore('items').index('n');
+    let page: LibrarySummary[];
+    let total: number;
+    if (!hasFilters(query)) {
+      const records = await Promise.all(candidates.slice(offset, offset + limit).map((c) => byN.get(c.n)));
+      page = records.filter((r): r is ItemRecord => !!r).map(summarize);
+      total = candidates.length;
+    } else {
+      const records = await Promise.all(candidates.map((c) => byN.get(c.n)));
+      const matching = records.filter((r): r is ItemRecord => !!r && matchesFilters(r, query));
+      page = matching.slice(offset, offset + limit).map(summarize);
+      total = matching.length;
+    }
+    await tx.done;
+    if (journal.length) this.scheduleMerge();
+    return { items: page, total };
+  }
+
+  delete(id: string): Promise<LibrarySummary | undefined> {
+    return this.writes.run(() =>
+      this.guard(async () => {
+        const db = await this.db();
+        const tx = db.transaction(['items', 'bodies', 'pending', 'trash'], 'readwrite');
+        const deleted = await atomically(tx, async () => {
+          const [item, body] = await Promise.all([tx.objectStore('items').get(id), tx.objectStore('bodies').get(id)]);
+          if (!item) return undefined;
+          const trash = tx.objectStore('trash');
+          const now = Date.now();
+          // Forget what was deleted long ago: Undo is for the moment after.
+          let old = await trash.openCursor();
+          while (old) {
+            if (now - old.value.deletedAt > TRASH_MS) await old.delete();
+            old = await old.continue();
+          }
+          void trash.put({ id, deletedAt: now, item, body: body ?? { id, html: '', text: '', removed: [], terms: [] } });
+          void tx.objectStore('pending').add({ op: 'remove', n: item.n, terms: body?.terms ?? [] });
+          void tx.objectStore('items').delete(id);
+          void tx.objectStore('bodies').delete(id);
+          return summarize(item);
+        });
+        if (deleted) this.scheduleMerge();
+        return deleted;
+      }),
+    );
+  }
+
+  undoDelete(id: string): Promise<LibrarySummary | undefined> {
+    return this.writes.run(() =>
+      this.guard(async () => {
+        const db = await this.db();
+        const tx = db.transaction(['items', 'bodies', 'pending', 'trash', 'meta'], 'readwrite');
+        const restored = await atomically(tx, async () => {
+          const [entry, current] = await Promise.all([tx.objectStore('trash').get(id), tx.objectStore('items').get(id)]);
+          if (!entry || current) return undefined;
+          const n = await this.nextN(tx);
+          void tx.objectStore('items').put({ ...entry.item, n });
+          void tx.objectStore('bodies').put(entry.body);
+          void tx.objectStore('pending').add({ op: 'add', n, terms: entry.body.terms });
+          void tx.objectStore('trash').delete(id);
+          return summarize(entry.item);
+        });
+        if (restored) this.scheduleMerge();
+        return restored;
+      }),
+    );
+  }
+
+  /** Journal entries not yet folded into the postings. */
+  pendingCount(): Promise<number> {
+    return this.guard(async () => (await this.db()).count('pending'));
+  }
+
+  /**
+   * Folds up to `batch` journal entries into the postings, in one transaction (entries and postings change
+   * together). Returns how many entries it folded.
+   */
+  mergePending(batch = MERGE_BATCH): Promise<number> {
+    return this.writes.run(() =>
+      this.guard(async () => {
+        const db = await this.db();
+        const tx = db.transaction(['pending', 'postings'], 'readwrite');
+        return atomically(tx, async () => {
+          const pending = tx.objectStore('pending');
+          const entries = await pending.getAll(undefined, batch);
+          if (!entries.length) return 0;
+          const changes = new Map<string, Array<[number, boolean]>>();
+          for (const entry of entries) {
+            for (const term of entry.terms) {
+              let list = changes.get(term);
+              if (!list) changes.set(term, (list = []));
+              list.push([entry.n, entry.op === 'add']);
+            }
+          }
+          const postings = tx.objectStore('postings');
+          const terms = [...changes.keys()];
+          const current = await Promise.all(terms.map((t) => postings.get(t)));
+          terms.forEach((term, i) => {
+            const ids = new Set(current[i]);
+            for (const [n, add] of changes.get(term)!) {
+              if (add) ids.add(n);
+              else ids.delete(n);
+            }
+            if (ids.size) void postings.put(Uint32Array.from([...ids].sort((a, b) => a - b)), term);
+            else void postings.delete(term);
+          });
+          void pending.delete(IDBKeyRange.bound(entries[0]!.seq!, entries[entries.length - 1]!.seq!));
+          return entries.length;
+        });
+      }),
+    );
+  }
+
+  /** Folds the whole journal. */
+  async mergeAll(): Promise<void> {
+    while ((await this.mergePending()) > 0) {
+      /* next batch */
     }
   }
 }

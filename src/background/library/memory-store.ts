@@ -1,22 +1,73 @@
-import type { ListOptions, LibraryStore } from './store.ts';
+/**
+ * In-memory LibraryStore for tests, with the same semantics as the IndexedDB store (shared in search/match.ts):
+ * items are copied in and out, a changed item gets a new index number, search scans term sets.
+ */
+import { parseQuery, type LibraryQuery } from './search/query.ts';
+import { indexKey, indexTerms, matchesFilters, rank, termMatches, type Candidate } from './search/match.ts';
+import type { ListOptions, ListResult, LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
-/** In-memory LibraryStore for tests. Items are copied in and out, as a real store would. */
+interface Entry {
+  item: StoredLibraryItem;
+  n: number;
+  key: string;
+  terms: Set<string>;
+}
+
 export class MemoryLibraryStore implements LibraryStore {
-  private readonly items = new Map<string, StoredLibraryItem>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly trash = new Map<string, Entry>();
+  private nextN = 1;
 
   async put(item: LibraryItem | StoredLibraryItem): Promise<void> {
-    this.items.set(item.id, structuredClone(item));
+    const previous = this.entries.get(item.id);
+    const key = indexKey(item);
+    const reuse = previous && previous.key === key;
+    this.entries.set(item.id, {
+      item: structuredClone(item),
+      n: reuse ? previous.n : this.nextN++,
+      key,
+      terms: reuse ? previous.terms : new Set(indexTerms(item, item.text)),
+    });
   }
+
   async get(id: string): Promise<StoredLibraryItem | undefined> {
-    const item = this.items.get(id);
-    return item ? structuredClone(item) : undefined;
+    const entry = this.entries.get(id);
+    return entry ? structuredClone(entry.item) : undefined;
   }
-  async list({ offset = 0, limit = 50 }: ListOptions = {}): Promise<{ items: LibrarySummary[]; total: number }> {
-    const all = [...this.items.values()].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
-    return { items: all.slice(offset, offset + limit).map(summarize), total: all.length };
+
+  async list(query: LibraryQuery = parseQuery(''), { offset = 0, limit = 50 }: ListOptions = {}): Promise<ListResult> {
+    const all = [...this.entries.values()];
+    let ordered: Entry[];
+    if (query.words.length) {
+      const byN = new Map(all.map((e) => [e.n, e]));
+      const candidates: Candidate[] = [];
+      for (const e of all) {
+        if (!query.words.every((_, i) => termMatches(e.terms, query, i))) continue;
+        candidates.push({ n: e.n, metaHits: query.words.filter((_, i) => termMatches(e.terms, query, i, true)).length });
+      }
+      ordered = rank(candidates).map((c) => byN.get(c.n)!);
+    } else {
+      ordered = all.sort((a, b) => (a.item.savedAt < b.item.savedAt ? 1 : a.item.savedAt > b.item.savedAt ? -1 : 0));
+    }
+    const summaries = ordered.map((e) => summarize(e.item));
+    const matching = summaries.filter((s) => matchesFilters(s, query));
+    return { items: matching.slice(offset, offset + limit), total: matching.length };
   }
-  async delete(id: string): Promise<void> {
-    this.items.delete(id);
+
+  async delete(id: string): Promise<LibrarySummary | undefined> {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.entries.delete(id);
+    this.trash.set(id, entry);
+    return summarize(entry.item);
+  }
+
+  async undoDelete(id: string): Promise<LibrarySummary | undefined> {
+    const entry = this.trash.get(id);
+    if (!entry || this.entries.has(id)) return undefined;
+    this.trash.delete(id);
+    await this.put(entry.item);
+    return summarize(entry.item);
   }
 }

@@ -4,8 +4,9 @@
  */
 import { normalizeUrl } from '../../core/url.ts';
 import type { Article } from '../../core/types.ts';
-import type { LibraryStore } from './store.ts';
-import { fromStored, summarize, type LibraryItem, type LibrarySummary } from './types.ts';
+import { normalizeTags, parseQuery } from './search/query.ts';
+import type { ListResult, LibraryStore } from './store.ts';
+import { fromStored, summarize, type ItemPatch, type LibraryItem, type LibrarySummary } from './types.ts';
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -23,7 +24,8 @@ export class LibraryService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async save(article: Article): Promise<LibrarySummary> {
+  /** Saves (or updates) an article; an item saved before keeps its saved date, states, tags and progress. */
+  async save(article: Article, siteIcon?: string | null): Promise<LibrarySummary> {
     const id = itemId(article.url, article.canonicalUrl);
     const previous = await this.store.get(id);
     const item: LibraryItem = {
@@ -33,7 +35,7 @@ export class LibraryService {
       title: article.title,
       byline: article.byline,
       siteName: article.siteName,
-      siteIcon: previous?.siteIcon ?? null,
+      siteIcon: siteIcon ?? previous?.siteIcon ?? null,
       leadImage: article.leadImage,
       excerpt: article.excerpt,
       lang: article.lang,
@@ -56,8 +58,35 @@ export class LibraryService {
     return summarize(item);
   }
 
-  list(offset?: number, limit?: number): Promise<{ items: LibrarySummary[]; total: number }> {
-    return this.store.list({ offset, limit });
+  /** A page of the saved list: `query` is what the reader typed in the search box (words and filters). */
+  list(query = '', offset?: number, limit?: number): Promise<ListResult> {
+    return this.store.list(parseQuery(query), { offset, limit });
+  }
+
+  /** Marks read/unread, archives/unarchives, sets tags or the reading position. */
+  async update(id: string, patch: ItemPatch): Promise<LibrarySummary | null> {
+    const stored = await this.store.get(id);
+    if (!stored) return null;
+    const item = fromStored(stored);
+    const now = this.clock().toISOString();
+    if (patch.read !== undefined) item.readAt = patch.read ? (item.readAt ?? now) : null;
+    if (patch.archived !== undefined) item.archivedAt = patch.archived ? (item.archivedAt ?? now) : null;
+    if (patch.tags !== undefined) item.tags = normalizeTags(patch.tags);
+    if (patch.readingProgress !== undefined) {
+      item.readingProgress = Math.min(1, Math.max(0, patch.readingProgress));
+      // Reading to the end marks it read.
+      if (item.readingProgress >= 0.98 && !item.readAt) item.readAt = now;
+    }
+    await this.store.put(item);
+    return summarize(item);
+  }
+
+  async delete(id: string): Promise<LibrarySummary | null> {
+    return (await this.store.delete(id)) ?? null;
+  }
+
+  async undoDelete(id: string): Promise<LibrarySummary | null> {
+    return (await this.store.undoDelete(id)) ?? null;
   }
 
   async get(id: string): Promise<LibraryItem | null> {

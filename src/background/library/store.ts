@@ -1,4 +1,5 @@
-/** Where saved articles live. The background worker uses IndexedDB; tests use the in-memory store. */
+/** Where saved articles live. The background worker uses IndexedDB; tests use the in-memory store too. */
+import type { LibraryQuery } from './search/query.ts';
 import type { LibraryItem, LibrarySummary, StoredLibraryItem } from './types.ts';
 
 export interface ListOptions {
@@ -6,14 +7,26 @@ export interface ListOptions {
   limit?: number;
 }
 
+export interface ListResult {
+  items: LibrarySummary[];
+  /** How many items match in all (the list shows a page of them). */
+  total: number;
+}
+
 export interface LibraryStore {
-  /** Inserts or replaces the item with `item.id`, in one transaction. */
+  /**
+   * Inserts or replaces the item with `item.id`, in one transaction (item, body and index journal together:
+   * a worker stopped mid-save leaves the old item or the new one, never half of one).
+   */
   put(item: LibraryItem): Promise<void>;
   /** As stored: an item saved by an older version may lack newer fields (see StoredLibraryItem). */
   get(id: string): Promise<StoredLibraryItem | undefined>;
-  /** Newest saved first. */
-  list(options?: ListOptions): Promise<{ items: LibrarySummary[]; total: number }>;
-  delete(id: string): Promise<void>;
+  /** One page of the items matching the query: newest saved first, or by relevance when it has words. */
+  list(query: LibraryQuery, options?: ListOptions): Promise<ListResult>;
+  /** Deletes the item, keeping it aside so `undoDelete` can bring it back. Returns what was deleted. */
+  delete(id: string): Promise<LibrarySummary | undefined>;
+  /** Puts a just-deleted item back, unchanged. */
+  undoDelete(id: string): Promise<LibrarySummary | undefined>;
 }
 
 /** Thrown by stores with a code the UI can explain. */
@@ -24,5 +37,15 @@ export class StorageError extends Error {
   ) {
     super(message);
     this.name = 'StorageError';
+  }
+}
+
+/** Runs async tasks one after another (one worker writes one thing at a time). */
+export class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 }

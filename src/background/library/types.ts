@@ -36,6 +36,15 @@ export interface LibraryItem {
 /** An item as the store holds it: items saved before the "Removed" panel have no `removed` (read it as []). */
 export type StoredLibraryItem = Omit<LibraryItem, 'removed'> & { removed?: RemovedItem[] };
 
+/** The library's states of an item, changed from the saved list and the reader. */
+export interface ItemPatch {
+  read?: boolean;
+  archived?: boolean;
+  tags?: string[];
+  /** 0..1 */
+  readingProgress?: number;
+}
+
 /** A stored item with today's shape. */
 export function fromStored(item: StoredLibraryItem): LibraryItem {
   return { ...item, removed: item.removed ?? [] };
@@ -44,7 +53,12 @@ export function fromStored(item: StoredLibraryItem): LibraryItem {
 /** What the saved list shows (no body, no removed items). */
 export type LibrarySummary = Omit<LibraryItem, 'html' | 'text' | 'removed'>;
 
-export function summarize(item: StoredLibraryItem): LibrarySummary {
-  const { html: _html, text: _text, removed: _removed, ...summary } = item;
-  return summary;
+/** The summary fields only (stores may keep internal fields next to them). */
+export function summarize(item: StoredLibraryItem | (LibrarySummary & Record<string, unknown>)): LibrarySummary {
+  const { id, url, canonicalUrl, title, byline, siteName, siteIcon, leadImage, excerpt, lang, dir, publishedTime, modifiedTime } = item;
+  const { savedAt, readAt, archivedAt, wordCount, readingTimeMinutes, tags, readingProgress, textHash } = item;
+  return {
+    id, url, canonicalUrl, title, byline, siteName, siteIcon, leadImage, excerpt, lang, dir, publishedTime, modifiedTime,
+    savedAt, readAt, archivedAt, wordCount, readingTimeMinutes, tags, readingProgress, textHash,
+  };
 }
