@@ -16,87 +16,14 @@
  * start folds what is left. An item whose indexed content changes gets a new number (the old one is removed
  * from the index through the journal), so postings never need a scan.
  *
- * Schema changes are numbered migrations, each run once in order inside the upgrade transaction; never edit a
- * released migration, add the next one (tests open each version's real data with today's code).
+ * Schema changes are numbered migrations (idb-schema.ts), each run once in order inside the upgrade transaction.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type ItemRecord, type LecternDB } from './idb-schema.ts';
 import { parseQuery, type LibraryQuery } from './search/query.ts';
 import { hasFilters, indexKey, indexTerms, matchesFilters, META, rank, termMatches, type Candidate } from './search/match.ts';
 import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
-
-export const DB_NAME = 'lectern';
-
-/** A stored summary with the store's own fields. */
-export type ItemRecord = LibrarySummary & { n: number; indexKey: string };
-export interface BodyRecord {
-  id: string;
-  html: string;
-  text: string;
-  removed?: StoredLibraryItem['removed'];
-  terms: string[];
-}
-export interface PendingRecord {
-  seq?: number;
-  op: 'add' | 'remove';
-  n: number;
-  terms: string[];
-}
-interface TrashRecord {
-  id: string;
-  deletedAt: number;
-  item: ItemRecord;
-  body: BodyRecord;
-}
-
-export interface LecternDB extends DBSchema {
-  items: { key: string; value: ItemRecord; indexes: { savedAt: string; n: number; archivedAt: string } };
-  bodies: { key: string; value: BodyRecord };
-  postings: { key: string; value: Uint32Array };
-  pending: { key: number; value: PendingRecord };
-  trash: { key: string; value: TrashRecord };
-  meta: { key: string; value: number };
-}
-
-type AnyStore = StoreNames<LecternDB>;
-type UpgradeTx = IDBPTransaction<LecternDB, AnyStore[], 'versionchange'>;
-
-/** A version-1 record: the whole item, body included, in `items`. */
-type V1Item = StoredLibraryItem;
-
-/** migrations[i] upgrades a database from version i to version i + 1. */
-export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: UpgradeTx) => Promise<void> | void> = [
-  // 0 → 1: the items store, keyed by normalized URL, with a savedAt index for the newest-first list.
-  (db) => {
-    const items = db.createObjectStore('items', { keyPath: 'id' });
-    items.createIndex('savedAt', 'savedAt');
-  },
-  // 1 → 2: bodies move out of `items` (the list reads summaries only); the full-text index; trash; meta.
-  async (db, tx) => {
-    db.createObjectStore('bodies', { keyPath: 'id' });
-    db.createObjectStore('postings');
-    db.createObjectStore('pending', { keyPath: 'seq', autoIncrement: true });
-    db.createObjectStore('trash', { keyPath: 'id' });
-    db.createObjectStore('meta');
-    const items = tx.objectStore('items');
-    items.createIndex('n', 'n', { unique: true });
-    items.createIndex('archivedAt', 'archivedAt');
-    let n = 1;
-    let cursor = await items.openCursor();
-    while (cursor) {
-      const old = cursor.value as unknown as V1Item;
-      const record: ItemRecord = { ...summarize(old), n, indexKey: indexKey(old) };
-      const terms = indexTerms(old, old.text);
-      void tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms });
-      void tx.objectStore('pending').add({ op: 'add', n, terms });
-      await cursor.update(record);
-      n++;
-      cursor = await cursor.continue();
-    }
-    await tx.objectStore('meta').put(n, 'nextN');
-  },
-];
-export const DB_VERSION = MIGRATIONS.length;
 
 /** Deleted items kept for Undo, at most this long. */
 const TRASH_MS = 24 * 60 * 60 * 1000;
@@ -455,3 +382,5 @@ export class IdbLibraryStore implements LibraryStore {
     }
   }
 }
+
+export { DB_NAME, DB_VERSION, MIGRATIONS, type LecternDB } from './idb-schema.ts';
