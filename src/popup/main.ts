@@ -9,16 +9,18 @@ import { slugify } from '../core/filename.ts';
 import { readingTimeMinutes, wordCount } from '../core/reading-time.ts';
 import { htmlToText } from '../core/text.ts';
 import type { Article } from '../core/types.ts';
-import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
+import type { LibraryItem } from '../background/library/types.ts';
 import { request, requestTab } from '../messaging/client.ts';
 import type { ExtractResult } from '../messaging/protocol.ts';
 import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
 import { renderArticle, type Viewable } from '../ui/article-view.ts';
 import { articleHtml } from '../ui/html-sink.ts';
-import { formatDate, localizePage } from '../ui/i18n.ts';
+import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
 import { bodyForSaving } from '../ui/restore.ts';
 import { reasonFromInjectionError, restrictedReason } from './restricted.ts';
+import { createSavedList, storageMessage } from './saved-list.ts';
+import { showStorageStatus } from './storage-status.ts';
 import { setupTabs } from './tabs.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -34,9 +36,7 @@ const ui = {
   status: $<HTMLParagraphElement>('status'),
   showAnyway: $<HTMLButtonElement>('show-anyway'),
   article: $<HTMLElement>('article'),
-  search: $<HTMLInputElement>('search'),
-  savedStatus: $<HTMLParagraphElement>('saved-status'),
-  savedList: $<HTMLUListElement>('saved-list'),
+  scroller: document.querySelector('main') as HTMLElement,
 };
 
 interface Shown {
@@ -52,11 +52,15 @@ interface Shown {
   restored: Set<number>;
   /** The rendered article body, once shown. */
   body: HTMLElement | null;
+  /** The library item this article is, once saved: its reading position is kept as the reader scrolls. */
+  libraryId: string | null;
+  /** Where the reader left off last time (0..1), restored when it is shown. */
+  progress: number;
 }
 
 let shown: Shown | null = null;
 let tabId: number | undefined;
-let savedItems: LibrarySummary[] = [];
+let siteIcon: string | null = null;
 
 function setStatus(message: string): void {
   ui.status.textContent = message;
@@ -87,6 +91,28 @@ function show(next: Shown): void {
   ui.article.hidden = false;
   ui.showAnyway.hidden = true;
   enableActions(next.from === 'page');
+  restorePosition(next.progress);
+}
+
+/** Scrolls to where the reader left off (a share of the scrollable height). */
+function restorePosition(progress: number): void {
+  const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
+  ui.scroller.scrollTop = progress > 0 && progress < 1 && range > 0 ? Math.round(progress * range) : 0;
+}
+
+let progressTimer: ReturnType<typeof setTimeout> | undefined;
+/** Keeps the reading position of a saved article, a moment after the reader stops scrolling. */
+function onScroll(): void {
+  const current = shown;
+  if (!current?.libraryId || ui.article.hidden) return;
+  clearTimeout(progressTimer);
+  progressTimer = setTimeout(() => {
+    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
+    if (range <= 0 || !current.libraryId) return;
+    const progress = Math.min(1, Math.max(0, ui.scroller.scrollTop / range));
+    current.progress = progress;
+    void request('library/update', { id: current.libraryId, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
+  }, 400);
 }
 
 /** What Save keeps and Copy/Download export: the article as the reader now sees it, restored items included. */
@@ -127,6 +153,7 @@ async function readPage(): Promise<void> {
   const tab = await activeTab();
   tabId = tab?.id;
   const url = tab?.url;
+  siteIcon = tab?.favIconUrl && /^https?:|^data:image\//.test(tab.favIconUrl) && tab.favIconUrl.length <= 8192 ? tab.favIconUrl : null;
   if (tabId === undefined) {
     setStatus(t('cantReadNoTab'));
     return;
@@ -160,9 +187,13 @@ async function readPage(): Promise<void> {
     return;
   }
   const article = result.article;
-  const next: Shown = { view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null };
   const lookup = await request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
-  setSaved(lookup.ok && lookup.item !== null);
+  const savedItem = lookup.ok ? lookup.item : null;
+  const next: Shown = {
+    view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null,
+    libraryId: savedItem?.id ?? null, progress: savedItem?.readingProgress ?? 0,
+  };
+  setSaved(savedItem !== null);
   if (article.readerable) {
     setStatus('');
     show(next);
@@ -184,16 +215,19 @@ async function save(): Promise<void> {
   const restoredAtSave = current.restored.size;
   const article = articleToSave(current);
   ui.save.disabled = true;
-  const res = await request('library/save', { article });
+  const res = await request('library/save', { article, siteIcon: from === 'page' ? siteIcon : null });
   ui.save.disabled = false;
   if (res.ok) {
+    current.libraryId = res.item.id;
+    // Ask the browser to keep the library through storage pressure (granted or not, it's shown under the list).
+    void navigator.storage?.persist?.().catch(() => false);
     // An item restored while the save was under way isn't in it yet.
     if (shown === current) setSaved(current.restored.size === restoredAtSave);
     setStatus(t('statusSaved'));
     // The toolbar badge is about the tab's page: a saved copy opened from the list may be another page.
     if (tabId !== undefined && from === 'page') void request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
   } else {
-    setStatus(t('statusSaveFailed', res.message));
+    setStatus(t('statusSaveFailed', storageMessage(res)));
   }
 }
 
@@ -230,60 +264,36 @@ function downloadText(): void {
   setStatus(t('statusDownloaded', out.name));
 }
 
-function renderSavedList(): void {
-  const query = ui.search.value.trim().toLowerCase();
-  const matches = query
-    ? savedItems.filter((i) => [i.title, i.siteName, i.byline, i.excerpt].some((f) => f?.toLowerCase().includes(query)))
-    : savedItems;
-  ui.savedList.replaceChildren(
-    ...matches.map((item) => {
-      const li = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      const title = document.createElement('span');
-      title.className = 'saved-title';
-      title.textContent = item.title;
-      title.dir = 'auto';
-      const meta = document.createElement('span');
-      meta.className = 'saved-meta';
-      const savedOn = formatDate(item.savedAt) ?? item.savedAt;
-      meta.textContent = [item.siteName, t('savedOn', savedOn)].filter(Boolean).join(' · ');
-      button.append(title, meta);
-      button.addEventListener('click', () => void openSaved(item.id));
-      li.append(button);
-      return li;
-    }),
-  );
-  ui.savedStatus.textContent = savedItems.length === 0 ? t('statusEmptyLibrary') : matches.length === 0 ? t('statusNoMatches') : t('statusSavedCount', String(matches.length));
-}
-
-async function loadSaved(): Promise<void> {
-  const res = await request('library/list', { limit: 1000 });
-  if (!res.ok) {
-    ui.savedStatus.textContent = t('statusLoadFailed', res.message);
-    return;
-  }
-  savedItems = res.items;
-  renderSavedList();
-}
-
 async function openSaved(id: string): Promise<void> {
   const res = await request('library/get', { id });
   if (!res.ok || !res.item) {
-    ui.savedStatus.textContent = t('statusLoadFailed', res.ok ? id : res.message);
+    setStatus(t('statusLoadFailed', res.ok ? id : storageMessage(res)));
+    tabs.select('article');
     return;
   }
   const item: LibraryItem = res.item;
   tabs.select('article');
-  show({ view: item, article: articleFromItem(item), from: 'library', text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null });
+  show({
+    view: item, article: articleFromItem(item), from: 'library', text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null,
+    libraryId: item.id, progress: item.readingProgress,
+  });
   setSaved(true);
   setStatus(t('statusShowingSaved'));
 }
 
 localizePage();
-const tabs = setupTabs({ saved: () => void loadSaved() });
+const savedList = createSavedList(
+  { search: $('search'), status: $('saved-status'), undo: $('undo'), list: $('saved-list'), more: $('more') },
+  (id) => void openSaved(id),
+);
+const tabs = setupTabs({
+  saved: () => {
+    savedList.load();
+    void showStorageStatus($('storage'));
+  },
+});
+ui.scroller.addEventListener('scroll', onScroll, { passive: true });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', downloadText);
-ui.search.addEventListener('input', renderSavedList);
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

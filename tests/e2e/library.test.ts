@@ -29,8 +29,25 @@ async function savedItems(page: Page): Promise<string[]> {
   const list = savedList(page);
   await list.waitFor({ state: 'attached' }); // an empty list has no size, so it is not "visible"
   // The list is filled after the background answers; its status line says how many there are.
-  await page.getByRole('status').filter({ hasText: /saved articles|No saved articles/ }).waitFor();
-  return (await list.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim());
+  await page.getByRole('status').filter({ hasText: /Saved articles: \d+|No saved articles/ }).waitFor();
+  // Each item's open button: title, then "site · saved date · reading time · state".
+  return (await list.locator(':scope > li > .saved-open').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim());
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The saved list's items (not the tag lists inside them). */
+const listItems = (page: Page) => savedList(page).locator(':scope > li');
+const titlesShown = (page: Page) => savedList(page).locator(':scope > li .saved-title').allInnerTexts();
+/** Waits until the list shows exactly these titles (the search answers asynchronously). */
+async function expectTitles(page: Page, expected: string[], timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let shown: string[] = [];
+  while (Date.now() < deadline) {
+    shown = (await titlesShown(page)).map(norm);
+    if (JSON.stringify(shown) === JSON.stringify(expected.map(norm))) return;
+    await page.waitForTimeout(50);
+  }
+  assert.deepEqual(shown, expected.map(norm));
 }
 
 async function assertSaved(page: Page): Promise<void> {
@@ -108,21 +125,23 @@ describe('saving articles', { timeout: 120_000 }, () => {
 
     const items = await savedItems(page);
     assert.equal(items.length, 2, `two saved articles: ${JSON.stringify(items)}`);
-    assert.equal(items[0], `${LAGOON.metadata.title} | ${LAGOON.metadata.siteName} · Saved ${today}`, 'the newest first');
-    assert.equal(items[1], `${TELESUR_TITLE} | ${TELESUR.metadata.siteName} · Saved ${today}`);
-    assert.equal(await statusOf(page).innerText(), '2 saved articles');
+    assert.match(items[0] ?? '', new RegExp(`^${escape(`${LAGOON.metadata.title} | ${LAGOON.metadata.siteName} · Saved ${today} · `)}\\d+ min read · Unread$`), 'the newest first');
+    assert.match(items[1] ?? '', new RegExp(`^${escape(`${TELESUR_TITLE} | ${TELESUR.metadata.siteName} · Saved ${today} · `)}\\d+ min read · Unread$`));
+    assert.equal(await statusOf(page).innerText(), 'Saved articles: 2');
     await page.screenshot({ path: screenshotPath('popup-saved.png') });
 
     const search = page.getByRole('searchbox', { name: 'Search saved articles' });
     await search.fill('drone');
-    assert.deepEqual(await savedList(page).getByRole('listitem').allInnerTexts().then((t) => t.map(norm)), [norm(`${TELESUR_TITLE} ${TELESUR.metadata.siteName} · Saved ${today}`)]);
+    await expectTitles(page, [TELESUR_TITLE]);
+    assert.equal(await statusOf(page).innerText(), 'Matching articles: 1');
     await search.fill('northern ledger');
-    assert.equal(await savedList(page).getByRole('listitem').count(), 1);
+    await expectTitles(page, [LAGOON.metadata.title]);
     await search.fill('no such thing');
-    assert.equal(await savedList(page).getByRole('listitem').count(), 0);
-    assert.equal(await statusOf(page).innerText(), 'No saved articles match your search.');
+    await page.getByRole('status').filter({ hasText: 'No saved articles match your search.' }).waitFor();
+    assert.equal(await listItems(page).count(), 0);
     await search.fill('');
-    assert.equal(await savedList(page).getByRole('listitem').count(), 2);
+    await page.getByRole('status').filter({ hasText: 'Saved articles: 2' }).waitFor();
+    assert.equal(await listItems(page).count(), 2);
     assert.deepEqual(popup.errors, []);
     await popup.close();
   });
@@ -133,7 +152,7 @@ describe('saving articles', { timeout: 120_000 }, () => {
     const { page } = popup;
     await waitForArticle(page);
     await savedItems(page);
-    await savedList(page).getByRole('button', { name: new RegExp(TELESUR_TITLE) }).click();
+    await listItems(page).filter({ hasText: TELESUR_TITLE }).locator('.saved-open').click();
     const article = await waitForArticle(page);
     await page.getByRole('tab', { name: 'Article', exact: true, selected: true }).waitFor();
     assert.equal(norm(await article.locator('h1').innerText()), TELESUR_TITLE);
