@@ -94,10 +94,38 @@ function show(next: Shown): void {
   restorePosition(next.progress);
 }
 
-/** Scrolls to where the reader left off (a share of the scrollable height). */
+/** Set while the popup itself scrolls to a saved position, so that scroll isn't saved as the reader's. */
+let restoring: { top: number; stop: () => void } | null = null;
+
+/**
+ * Scrolls to where the reader left off (a share of the scrollable height), and again while images load and
+ * the article grows, until the reader scrolls or 3 s have passed.
+ */
 function restorePosition(progress: number): void {
-  const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
-  ui.scroller.scrollTop = progress > 0 && progress < 1 && range > 0 ? Math.round(progress * range) : 0;
+  restoring?.stop();
+  const apply = () => {
+    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
+    const top = progress > 0 && progress < 1 && range > 0 ? Math.round(progress * range) : 0;
+    if (restoring) restoring.top = top;
+    ui.scroller.scrollTop = top;
+  };
+  if (!(progress > 0 && progress < 1)) {
+    ui.scroller.scrollTop = 0;
+    return;
+  }
+  const observer = new ResizeObserver(apply);
+  const userScrolls = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const type of userScrolls) ui.scroller.removeEventListener(type, stop);
+    restoring = null;
+  };
+  const timer = setTimeout(stop, 3000);
+  restoring = { top: 0, stop };
+  for (const type of userScrolls) ui.scroller.addEventListener(type, stop, { passive: true });
+  observer.observe(ui.article);
+  apply();
 }
 
 let progressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -105,6 +133,7 @@ let progressTimer: ReturnType<typeof setTimeout> | undefined;
 function onScroll(): void {
   const current = shown;
   if (!current?.libraryId || ui.article.hidden) return;
+  if (restoring && Math.abs(ui.scroller.scrollTop - restoring.top) <= 1) return;
   clearTimeout(progressTimer);
   progressTimer = setTimeout(() => {
     const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;

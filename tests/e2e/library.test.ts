@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
-import { expectedFor, norm, saveButton, statusOf, waitForArticle } from './support/popup.ts';
+import { escape, expectedFor, expectTitles, listItems, norm, saveButton, statusOf, waitForArticle } from './support/popup.ts';
 import { startServer, type FixtureServer } from './support/server.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
@@ -32,22 +32,6 @@ async function savedItems(page: Page): Promise<string[]> {
   await page.getByRole('status').filter({ hasText: /Saved articles: \d+|No saved articles/ }).waitFor();
   // Each item's open button: title, then "site · saved date · reading time · state".
   return (await list.locator(':scope > li > .saved-open').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim());
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The saved list's items (not the tag lists inside them). */
-const listItems = (page: Page) => savedList(page).locator(':scope > li');
-const titlesShown = (page: Page) => savedList(page).locator(':scope > li .saved-title').allInnerTexts();
-/** Waits until the list shows exactly these titles (the search answers asynchronously). */
-async function expectTitles(page: Page, expected: string[], timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let shown: string[] = [];
-  while (Date.now() < deadline) {
-    shown = (await titlesShown(page)).map(norm);
-    if (JSON.stringify(shown) === JSON.stringify(expected.map(norm))) return;
-    await page.waitForTimeout(50);
-  }
-  assert.deepEqual(shown, expected.map(norm));
 }
 
 async function assertSaved(page: Page): Promise<void> {
@@ -135,7 +119,7 @@ describe('saving articles', { timeout: 120_000 }, () => {
     await expectTitles(page, [TELESUR_TITLE]);
     assert.equal(await statusOf(page).innerText(), 'Matching articles: 1');
     await search.fill('northern ledger');
-    await expectTitles(page, [LAGOON.metadata.title]);
+    await expectTitles(page, [LAGOON.metadata.title!]);
     await search.fill('no such thing');
     await page.getByRole('status').filter({ hasText: 'No saved articles match your search.' }).waitFor();
     assert.equal(await listItems(page).count(), 0);

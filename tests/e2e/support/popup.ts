@@ -123,3 +123,32 @@ export function parsePlainText(text: string): PlainText {
   assert.match(header.at(-2) ?? '', /^URL: https?:\/\/\S+$/, 'the line before "Captured" is "URL: …"');
   return { header, paragraphs };
 }
+
+// The saved list.
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The saved list's items (not the tag lists inside them). */
+export const listItems = (page: Page) => page.getByRole('list', { name: 'Saved articles' }).locator(':scope > li');
+export const titlesShown = (page: Page) => page.getByRole('list', { name: 'Saved articles' }).locator(':scope > li .saved-title').allInnerTexts();
+/** Waits until the list shows exactly these titles (the search answers asynchronously). */
+export async function expectTitles(page: Page, expected: string[], timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let shown: string[] = [];
+  while (Date.now() < deadline) {
+    shown = (await titlesShown(page)).map(norm);
+    if (JSON.stringify(shown) === JSON.stringify(expected.map(norm))) return;
+    await page.waitForTimeout(50);
+  }
+  assert.deepEqual(shown, expected.map(norm));
+}
+
+/** Opens the "Saved articles" tab and waits for its count line. */
+export async function openSavedTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Saved articles' }).click();
+  await page.getByRole('status').filter({ hasText: /Saved articles: \d+|No saved articles|Matching articles|No saved articles match/ }).waitFor();
+}
+
+/** Types a query into the saved list's search box and waits for exactly these titles. */
+export async function searchSaved(page: Page, query: string, expected: string[]): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search saved articles' }).fill(query);
+  await expectTitles(page, expected);
+}
