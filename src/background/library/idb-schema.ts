@@ -4,6 +4,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { indexKey, indexTerms } from './search/match.ts';
+import { packTerms, type PackedTerms } from './search/term-list.ts';
 import { summarize, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 export const DB_NAME = 'lectern';
@@ -15,13 +16,14 @@ export interface BodyRecord {
   html: string;
   text: string;
   removed?: StoredLibraryItem['removed'];
-  terms: string[];
+  /** The item's index terms, to take it out of the index later. */
+  terms: PackedTerms;
 }
 export interface PendingRecord {
   seq?: number;
   op: 'add' | 'remove';
   n: number;
-  terms: string[];
+  terms: PackedTerms;
 }
 interface TrashRecord {
   id: string;
@@ -33,7 +35,8 @@ interface TrashRecord {
 export interface LecternDB extends DBSchema {
   items: { key: string; value: ItemRecord; indexes: { savedAt: string; n: number; archivedAt: string } };
   bodies: { key: string; value: BodyRecord };
-  postings: { key: string; value: Uint32Array };
+  /** Bucket (a term's first two characters, see term-list.ts) → term → sorted item numbers. */
+  postings: { key: string; value: Map<string, Uint32Array> };
   pending: { key: number; value: PendingRecord };
   trash: { key: string; value: TrashRecord };
   meta: { key: string; value: number };
@@ -67,7 +70,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: Upgrade
     while (cursor) {
       const old = cursor.value as unknown as V1Item;
       const record: ItemRecord = { ...summarize(old), n, indexKey: indexKey(old) };
-      const terms = indexTerms(old, old.text);
+      const terms = packTerms(indexTerms(old, old.text));
       void tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms });
       void tx.objectStore('pending').add({ op: 'add', n, terms });
       await cursor.update(record);

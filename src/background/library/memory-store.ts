@@ -4,6 +4,7 @@
  */
 import { parseQuery, type LibraryQuery } from './search/query.ts';
 import { indexKey, indexTerms, matchesFilters, rank, termMatches, type Candidate } from './search/match.ts';
+import { setLookup } from './search/term-list.ts';
 import type { ListOptions, ListResult, LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
@@ -43,8 +44,9 @@ export class MemoryLibraryStore implements LibraryStore {
       const byN = new Map(all.map((e) => [e.n, e]));
       const candidates: Candidate[] = [];
       for (const e of all) {
-        if (!query.words.every((_, i) => termMatches(e.terms, query, i))) continue;
-        candidates.push({ n: e.n, metaHits: query.words.filter((_, i) => termMatches(e.terms, query, i, true)).length });
+        const terms = setLookup(e.terms);
+        if (!query.words.every((_, i) => termMatches(terms, query, i))) continue;
+        candidates.push({ n: e.n, metaHits: query.words.filter((_, i) => termMatches(terms, query, i, true)).length });
       }
       ordered = rank(candidates).map((c) => byN.get(c.n)!);
     } else {

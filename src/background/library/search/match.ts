@@ -4,6 +4,7 @@
  */
 import type { LibrarySummary } from '../types.ts';
 import { isEmptyQuery, type ItemState, type LibraryQuery } from './query.ts';
+import type { TermLookup } from './term-list.ts';
 import { fold, termSet } from './tokenize.ts';
 
 /**
@@ -77,13 +78,18 @@ export function hasFilters(q: LibraryQuery): boolean {
   return !isEmptyQuery({ ...q, words: [], prefix: false });
 }
 
-/** Does a term set match query word `i` (the last one also by prefix while it is being typed)? */
-export function termMatches(terms: ReadonlySet<string> | readonly string[], q: LibraryQuery, i: number, meta = false): boolean {
+/** A word being typed is completed once it has this many characters (shorter ones match whole words only). */
+export const MIN_PREFIX = 2;
+
+/** Is query word `i` the last one, still being typed, long enough to be completed? */
+export function isPrefix(q: LibraryQuery, i: number): boolean {
+  return q.prefix && i === q.words.length - 1 && q.words[i]!.length >= MIN_PREFIX;
+}
+
+/** Do an item's terms match query word `i` (in any field, or with `meta` in the title/site/byline/tags)? */
+export function termMatches(terms: TermLookup, q: LibraryQuery, i: number, meta = false): boolean {
   const word = (meta ? META : '') + q.words[i]!;
-  const prefix = q.prefix && i === q.words.length - 1 && q.words[i]!.length >= 2;
-  if (!prefix) return Array.isArray(terms) ? terms.includes(word) : (terms as ReadonlySet<string>).has(word);
-  for (const t of terms) if (t.startsWith(word)) return true;
-  return false;
+  return isPrefix(q, i) ? terms.hasPrefix(word) : terms.has(word);
 }
 
 export interface Candidate {

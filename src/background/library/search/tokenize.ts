@@ -1,6 +1,6 @@
 /**
- * Words for the library's full-text index, in any language: Intl.Segmenter finds the words (CJK and Thai
- * included, which have no spaces), then each is folded so that a query matches regardless of case, accents or
+ * Words for the library's full-text index, in any language: runs of letters are words, and Intl.Segmenter
+ * splits the runs of scripts without spaces (CJK, Thai…) into words; then each is folded so that a query matches regardless of case, accents or
  * Arabic/Hebrew vowel marks ("Café" = "cafe", "كَتَبَ" = "كتب"). Queries go through the same function.
  */
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -33,13 +33,29 @@ function keep(term: string): boolean {
   return term.length > 1 || (term.length === 1 && !LATIN_OR_DIGIT.test(term));
 }
 
-/** The folded words of `text`, in order, with repeats. */
+/** A run of letters, marks and digits: a word in scripts that separate words (most of them). */
+const RUN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Scripts written without spaces between words: their runs go through Intl.Segmenter's dictionaries. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * The folded words of `text`, in order, with repeats. Letter runs are words; only runs in scripts without
+ * spaces are segmented with Intl.Segmenter (it is ~20× slower than the regular expression on Latin text).
+ */
 export function words(text: string, lang?: string | null): string[] {
   const out: string[] = [];
-  for (const seg of segmenter(lang).segment(text)) {
-    if (!seg.isWordLike) continue;
-    const term = fold(seg.segment);
+  const folded = new Map<string, string>();
+  const add = (raw: string) => {
+    let term = folded.get(raw);
+    if (term === undefined) folded.set(raw, (term = fold(raw)));
     if (keep(term)) out.push(term);
+  };
+  for (const [run] of text.matchAll(RUN)) {
+    if (!UNSPACED.test(run)) {
+      add(run);
+      continue;
+    }
+    for (const seg of segmenter(lang).segment(run)) if (seg.isWordLike) add(seg.segment);
   }
   return out;
 }
