@@ -208,11 +208,15 @@ try {
   }
   const queryTimes: number[] = [];
   const hits: number[] = [];
-  for (const query of queries) {
+  const KINDS = ['one word', 'two words', 'a 3-letter prefix', 'word + prefix', 'word + lang:en', 'word + is:unread'];
+  const byKind = new Map<string, number[]>();
+  for (const [i, query] of queries.entries()) {
     const [ms, res] = await timed(page, { type: 'library/list', query, limit: 50 });
     if (!res.ok) throw new Error(`query failed: ${res.message}`);
     queryTimes.push(ms);
     hits.push(res.total ?? 0);
+    const kind = KINDS[i % 6]!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
   }
   const oneSave: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -255,6 +259,7 @@ try {
     saveInFullLibrary: summary(oneSave),
     firstPage: summary(firstPage),
     fullTextQuery: summary(queryTimes),
+    fullTextQueryByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, summary(v)])),
     medianHits: quantile(hits, 0.5),
     coldStartQuery: summary(cold),
     coldStartFirstPage: summary(coldFirstPage),

@@ -118,6 +118,30 @@ describe.each(stores)('library search on %s', (_name, make) => {
     expect(await titles(lib, 'coffee')).toEqual(['A café review']);
   });
 
+  it('site: matches a host label, a host suffix or a site-name word; lang: a language with or without region; both with words and states', async () => {
+    const lib = await seeded(make);
+    await lib.save(article({ url: 'https://www.news.example.co.uk/x', title: 'Rain in Leeds', siteName: 'Northern Times', lang: 'en-GB', text: 'Rain and climate talk.' }));
+    expect(await titles(lib, 'site:news.example.co.uk')).toEqual(['Rain in Leeds']);
+    expect(await titles(lib, 'site:co.uk')).toEqual(['Rain in Leeds']);
+    expect(await titles(lib, 'site:northern')).toEqual(['Rain in Leeds']);
+    expect(await titles(lib, 'site:orthern')).toEqual([]);
+    expect(await titles(lib, 'lang:en-gb')).toEqual(['Rain in Leeds']);
+    expect((await titles(lib, 'climate lang:en')).sort()).toEqual(['A café review', 'Glaciers retreat faster', 'Rain in Leeds']);
+    expect(await titles(lib, 'climate lang:en site:co.uk')).toEqual(['Rain in Leeds']);
+    expect(await titles(lib, 'climate lang:de')).toEqual([]);
+    const rain = (await lib.list('leeds')).items[0]!;
+    await lib.update(rain.id, { read: true });
+    expect((await titles(lib, 'climate is:unread')).sort()).toEqual(['A café review', 'Glaciers retreat faster']);
+    expect(await titles(lib, 'climate is:read')).toEqual(['Rain in Leeds']);
+    await lib.update(rain.id, { archived: true });
+    expect(await titles(lib, 'climate is:archived')).toEqual(['Rain in Leeds']);
+    expect(await titles(lib, 'climate is:archived is:unread')).toEqual([]);
+    await lib.delete(rain.id);
+    expect(await titles(lib, 'climate is:read')).toEqual([]);
+    await lib.undoDelete(rain.id);
+    expect(await titles(lib, 'climate is:archived is:read')).toEqual(['Rain in Leeds']);
+  });
+
   it('read, unread and archived states; archived items leave the plain list but are found by words', async () => {
     const lib = await seeded(make);
     const all = (await lib.list('')).items;

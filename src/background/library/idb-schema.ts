@@ -32,6 +32,8 @@ interface TrashRecord {
   body: BodyRecord;
 }
 
+export type StateSet = 'read' | 'archived';
+
 export interface LecternDB extends DBSchema {
   items: { key: string; value: ItemRecord; indexes: { savedAt: string; n: number; archivedAt: string } };
   bodies: { key: string; value: BodyRecord };
@@ -40,6 +42,8 @@ export interface LecternDB extends DBSchema {
   pending: { key: number; value: PendingRecord };
   trash: { key: string; value: TrashRecord };
   meta: { key: string; value: number };
+  /** 'read' | 'archived' → sorted item numbers in that state (the `is:` filters of a search). */
+  states: { key: StateSet; value: Uint32Array };
 }
 
 export type AnyStore = StoreNames<LecternDB>;
@@ -55,13 +59,16 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: Upgrade
     const items = db.createObjectStore('items', { keyPath: 'id' });
     items.createIndex('savedAt', 'savedAt');
   },
-  // 1 → 2: bodies move out of `items` (the list reads summaries only); the full-text index; trash; meta.
+  // 1 → 2: bodies move out of `items` (the list reads summaries only); the full-text index; trash; meta; states.
   async (db, tx) => {
     db.createObjectStore('bodies', { keyPath: 'id' });
     db.createObjectStore('postings');
     db.createObjectStore('pending', { keyPath: 'seq', autoIncrement: true });
     db.createObjectStore('trash', { keyPath: 'id' });
     db.createObjectStore('meta');
+    db.createObjectStore('states');
+    const read: number[] = [];
+    const archived: number[] = [];
     const items = tx.objectStore('items');
     items.createIndex('n', 'n', { unique: true });
     items.createIndex('archivedAt', 'archivedAt');
@@ -74,10 +81,14 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: Upgrade
       void tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms });
       void tx.objectStore('pending').add({ op: 'add', n, terms });
       await cursor.update(record);
+      if (old.readAt) read.push(n);
+      if (old.archivedAt) archived.push(n);
       n++;
       cursor = await cursor.continue();
     }
     await tx.objectStore('meta').put(n, 'nextN');
+    await tx.objectStore('states').put(Uint32Array.from(read), 'read');
+    await tx.objectStore('states').put(Uint32Array.from(archived), 'archived');
   },
 ];
 export const DB_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@
  *  - pending   the index journal: {op: add|remove, n, terms}, written in the same transaction as the item
  *  - trash     deleted items, for Undo
  *  - meta      counters (the next item number)
+ *  - states    the item numbers that are read, and archived (for `is:` filters without reading items)
  *
  * A save writes item + body + journal in one transaction (a few ms, whatever the library's size); the journal
  * is folded into `postings` later, in batches (`mergePending`: when it holds FOLD_AT entries, or when writes
@@ -21,9 +22,9 @@
  * Schema changes are numbered migrations (idb-schema.ts), each run once in order inside the upgrade transaction.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type ItemRecord, type LecternDB } from './idb-schema.ts';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type ItemRecord, type LecternDB, type StateSet } from './idb-schema.ts';
 import { parseQuery, type LibraryQuery } from './search/query.ts';
-import { hasFilters, indexKey, indexTerms, isPrefix, matchesFilters, META, rank, termMatches, type Candidate } from './search/match.ts';
+import { hasFilters, indexKey, indexTerms, isPrefix, matchesFilters, matchesStates, META, queryFilterTerms, rank, termMatches, type Candidate } from './search/match.ts';
 import { bucketOf, packedLookup, packTerms, unpackTerms } from './search/term-list.ts';
 import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
@@ -168,6 +169,25 @@ export class IdbLibraryStore implements LibraryStore {
     return n;
   }
 
+  /** Moves an item's number between the state sets: `from` leaves both; `to` joins those its state says. */
+  private async moveStates(
+    tx: IDBPTransaction<LecternDB, AnyStore[], 'readwrite'>,
+    from: number | undefined,
+    to: number | undefined,
+    state: { readAt: string | null; archivedAt: string | null },
+  ): Promise<void> {
+    const store = tx.objectStore('states');
+    for (const key of ['read', 'archived'] as StateSet[]) {
+      const ids = new Set(await store.get(key));
+      const before = ids.size;
+      const had = from !== undefined && ids.has(from);
+      if (from !== undefined) ids.delete(from);
+      const want = to !== undefined && (key === 'read' ? state.readAt !== null : state.archivedAt !== null);
+      if (want) ids.add(to);
+      if (had !== want || from !== to || ids.size !== before) void store.put(Uint32Array.from([...ids].sort((a, b) => a - b)), key);
+    }
+  }
+
   put(item: LibraryItem | StoredLibraryItem): Promise<void> {
     return this.writes.run(() =>
       this.guard(async () => {
@@ -177,7 +197,7 @@ export class IdbLibraryStore implements LibraryStore {
         const oldBody = old && old.indexKey !== key ? await db.get('bodies', item.id) : undefined;
         // Computed before the transaction: an IndexedDB transaction ends when it waits on anything else.
         const terms = old && old.indexKey === key ? null : packTerms(indexTerms(item, item.text));
-        const tx = db.transaction(['items', 'bodies', 'pending', 'meta'], 'readwrite');
+        const tx = db.transaction(['items', 'bodies', 'pending', 'meta', 'states'], 'readwrite');
         let pending = 0;
         await atomically(tx, async () => {
           let n = old?.n;
@@ -191,6 +211,7 @@ export class IdbLibraryStore implements LibraryStore {
           }
           void tx.objectStore('items').put({ ...summarize(item), n: n!, indexKey: key });
           void tx.objectStore('bodies').put({ id: item.id, html: item.html, text: item.text, removed: item.removed ?? [], terms: bodyTerms! });
+          if (!old || old.n !== n || !old.readAt !== !item.readAt || !old.archivedAt !== !item.archivedAt) await this.moveStates(tx, old?.n, n, item);
           if (terms) pending = await tx.objectStore('pending').count();
         });
         if (terms) this.scheduleMerge(pending);
@@ -242,7 +263,7 @@ export class IdbLibraryStore implements LibraryStore {
   /** Words: the postings of each word (and of its completions while it's typed), corrected by the journal. */
   private async search(query: LibraryQuery, offset: number, limit: number): Promise<ListResult> {
     const db = await this.db();
-    const tx = db.transaction(['postings', 'pending', 'items'], 'readonly');
+    const tx = db.transaction(['postings', 'pending', 'items', 'states'], 'readonly');
     const postings = tx.objectStore('postings');
     // One read per bucket, shared by the words that fall in it.
     const buckets = new Map<string, Promise<Map<string, Uint32Array> | undefined>>();
@@ -261,43 +282,48 @@ export class IdbLibraryStore implements LibraryStore {
       return ids;
     };
     const journal = (await tx.objectStore('pending').getAll()).map((e) => ({ ...e, lookup: packedLookup(e.terms) }));
+    /** The postings of a term (or of its completions), with the journal applied on top, oldest first. */
+    const lookup = async (term: string, prefix: boolean): Promise<Set<number>> => {
+      const ids = await read(term, prefix);
+      for (const entry of journal) {
+        if (entry.op === 'remove') ids.delete(entry.n);
+        else if (prefix ? entry.lookup.hasPrefix(term) : entry.lookup.has(term)) ids.add(entry.n);
+      }
+      return ids;
+    };
     const perWord = await Promise.all(
       query.words.map(async (word, i) => {
         const prefix = isPrefix(query, i);
-        const [all, meta] = await Promise.all([read(word, prefix), read(META + word, prefix)]);
-        // The journal, oldest first, on top of the postings.
-        for (const entry of journal) {
-          if (entry.op === 'remove') {
-            all.delete(entry.n);
-            meta.delete(entry.n);
-          } else {
-            if (termMatches(entry.lookup, query, i)) all.add(entry.n);
-            if (termMatches(entry.lookup, query, i, true)) meta.add(entry.n);
-          }
-        }
+        const [all, meta] = await Promise.all([lookup(word, prefix), lookup(META + word, prefix)]);
         return { all, meta };
       }),
     );
-    perWord.sort((a, b) => a.all.size - b.all.size);
+    // Filters are terms too: every site and tag, one of the languages.
+    const filters = queryFilterTerms(query);
+    const required = await Promise.all(filters.all.map((t) => lookup(t, false)));
+    if (filters.anyLang.length) {
+      const langs = new Set<number>();
+      for (const ids of await Promise.all(filters.anyLang.map((t) => lookup(t, false)))) for (const n of ids) langs.add(n);
+      required.push(langs);
+    }
+    const sets = [...perWord.map((w) => w.all), ...required].sort((a, b) => a.size - b.size);
+    let states: { read: Set<number>; archived: Set<number> } | null = null;
+    if (query.states.length) {
+      const store = tx.objectStore('states');
+      const [read, archived] = await Promise.all([store.get('read'), store.get('archived')]);
+      states = { read: new Set(read), archived: new Set(archived) };
+    }
     const candidates: Candidate[] = [];
-    for (const n of perWord[0]!.all) {
-      if (!perWord.every((w) => w.all.has(n))) continue;
+    for (const n of sets[0]!) {
+      if (!sets.every((set) => set.has(n))) continue;
+      if (states && !matchesStates(states.read.has(n), states.archived.has(n), query)) continue;
       candidates.push({ n, metaHits: perWord.filter((w) => w.meta.has(n)).length });
     }
     rank(candidates);
     const byN = tx.objectStore('items').index('n');
-    let page: LibrarySummary[];
-    let total: number;
-    if (!hasFilters(query)) {
-      const records = await Promise.all(candidates.slice(offset, offset + limit).map((c) => byN.get(c.n)));
-      page = records.filter((r): r is ItemRecord => !!r).map(summarize);
-      total = candidates.length;
-    } else {
-      const records = await Promise.all(candidates.map((c) => byN.get(c.n)));
-      const matching = records.filter((r): r is ItemRecord => !!r && matchesFilters(r, query));
-      page = matching.slice(offset, offset + limit).map(summarize);
-      total = matching.length;
-    }
+    const records = await Promise.all(candidates.slice(offset, offset + limit).map((c) => byN.get(c.n)));
+    const page = records.filter((r): r is ItemRecord => !!r).map(summarize);
+    const total = candidates.length;
     await tx.done;
     return { items: page, total };
   }
@@ -306,7 +332,7 @@ export class IdbLibraryStore implements LibraryStore {
     return this.writes.run(() =>
       this.guard(async () => {
         const db = await this.db();
-        const tx = db.transaction(['items', 'bodies', 'pending', 'trash'], 'readwrite');
+        const tx = db.transaction(['items', 'bodies', 'pending', 'trash', 'states'], 'readwrite');
         const deleted = await atomically(tx, async () => {
           const [item, body] = await Promise.all([tx.objectStore('items').get(id), tx.objectStore('bodies').get(id)]);
           if (!item) return undefined;
@@ -322,6 +348,7 @@ export class IdbLibraryStore implements LibraryStore {
           void tx.objectStore('pending').add({ op: 'remove', n: item.n, terms: body?.terms ?? packTerms([]) });
           void tx.objectStore('items').delete(id);
           void tx.objectStore('bodies').delete(id);
+          await this.moveStates(tx, item.n, undefined, item);
           return summarize(item);
         });
         if (deleted) this.scheduleMerge();
@@ -334,7 +361,7 @@ export class IdbLibraryStore implements LibraryStore {
     return this.writes.run(() =>
       this.guard(async () => {
         const db = await this.db();
-        const tx = db.transaction(['items', 'bodies', 'pending', 'trash', 'meta'], 'readwrite');
+        const tx = db.transaction(['items', 'bodies', 'pending', 'trash', 'meta', 'states'], 'readwrite');
         const restored = await atomically(tx, async () => {
           const [entry, current] = await Promise.all([tx.objectStore('trash').get(id), tx.objectStore('items').get(id)]);
           if (!entry || current) return undefined;
@@ -343,6 +370,7 @@ export class IdbLibraryStore implements LibraryStore {
           void tx.objectStore('bodies').put(entry.body);
           void tx.objectStore('pending').add({ op: 'add', n, terms: entry.body.terms });
           void tx.objectStore('trash').delete(id);
+          await this.moveStates(tx, undefined, n, entry.item);
           return summarize(entry.item);
         });
         if (restored) this.scheduleMerge();

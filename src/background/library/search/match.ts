@@ -5,7 +5,7 @@
 import type { LibrarySummary } from '../types.ts';
 import { isEmptyQuery, type ItemState, type LibraryQuery } from './query.ts';
 import type { TermLookup } from './term-list.ts';
-import { fold, termSet } from './tokenize.ts';
+import { termSet, words } from './tokenize.ts';
 
 /**
  * Marks the second copy of a title/byline/site/tag word. Every word is indexed plainly (so any field matches);
@@ -30,7 +30,43 @@ export function hostOf(url: string): string {
   }
 }
 
-/** The distinct index terms of an item: body words, field words, and the field words again under META. */
+/** Marks the terms of the filters (`lang:`, `site:`, `tag:`): the index answers them like words. */
+export const FILTER = '\u0002';
+
+/**
+ * The filter terms of an item. `site:` matches a label of the host ("nytimes"), a suffix of it
+ * ("nytimes.com"), or a word of the site's name; `lang:` the language ("de" matches "de-AT" too); `tag:` a tag.
+ */
+export function filterTerms(item: Indexable): Set<string> {
+  const out = new Set<string>();
+  const lang = (item.lang ?? '').toLowerCase();
+  if (lang) {
+    out.add(`${FILTER}l:${lang}`);
+    out.add(`${FILTER}l:${lang.split('-')[0]}`);
+  }
+  const labels = hostOf(item.url).split('.').filter(Boolean);
+  labels.forEach((label, i) => {
+    out.add(`${FILTER}s:${label}`);
+    out.add(`${FILTER}s:${labels.slice(i).join('.')}`);
+  });
+  for (const w of words(item.siteName ?? '')) out.add(`${FILTER}s:${w}`);
+  for (const tag of item.tags) out.add(`${FILTER}g:${tag}`);
+  return out;
+}
+
+/** The filter terms a query requires: every site and tag, and one of its languages. */
+export function queryFilterTerms(q: LibraryQuery): { all: string[]; anyLang: string[] } {
+  const all: string[] = [];
+  for (const site of q.sites) {
+    const value = site.trim().toLowerCase().replace(/^www\./, '');
+    if (/^[\p{L}\p{N}.-]+$/u.test(value) && value.includes('.')) all.push(`${FILTER}s:${value}`);
+    else for (const w of words(value)) all.push(`${FILTER}s:${w}`);
+  }
+  for (const tag of q.tags) all.push(`${FILTER}g:${tag}`);
+  return { all, anyLang: q.langs.map((l) => `${FILTER}l:${l}`) };
+}
+
+/** The distinct index terms of an item: body words, field words, those again under META, filter terms. */
 export function indexTerms(item: Indexable, text: string): string[] {
   const terms = termSet(text, item.lang);
   const meta = termSet([item.title, item.byline ?? '', item.siteName ?? '', hostOf(item.url).replace(/\./g, ' '), ...item.tags].join('\n'), item.lang);
@@ -38,6 +74,7 @@ export function indexTerms(item: Indexable, text: string): string[] {
     terms.add(t);
     terms.add(META + t);
   }
+  for (const t of filterTerms(item)) terms.add(t);
   return [...terms];
 }
 
@@ -59,23 +96,21 @@ export function stateOf(item: Pick<LibrarySummary, 'readAt' | 'archivedAt'>): It
  */
 export function matchesFilters(item: LibrarySummary, q: LibraryQuery): boolean {
   const archived = item.archivedAt !== null;
-  if (!q.states.every((s) => (s === 'archived' ? archived : s === 'read' ? item.readAt !== null : item.readAt === null))) return false;
+  if (!matchesStates(item.readAt !== null, archived, q)) return false;
   if (archived && !q.words.length && !q.states.includes('archived')) return false;
-  if (q.sites.length) {
-    const host = hostOf(item.url);
-    const site = fold(item.siteName ?? '');
-    if (!q.sites.every((s) => host.includes(s) || site.includes(fold(s)))) return false;
-  }
-  if (q.tags.length && !q.tags.every((t) => item.tags.includes(t))) return false;
-  if (q.langs.length) {
-    const lang = (item.lang ?? '').toLowerCase();
-    if (!q.langs.some((l) => lang === l || lang.startsWith(`${l}-`))) return false;
-  }
-  return true;
+  if (!q.sites.length && !q.tags.length && !q.langs.length) return true;
+  const terms = filterTerms(item);
+  const { all, anyLang } = queryFilterTerms(q);
+  return all.every((t) => terms.has(t)) && (!anyLang.length || anyLang.some((t) => terms.has(t)));
 }
 
 export function hasFilters(q: LibraryQuery): boolean {
   return !isEmptyQuery({ ...q, words: [], prefix: false });
+}
+
+/** Does the state of an item (read, archived) pass the query's `is:` filters? */
+export function matchesStates(read: boolean, archived: boolean, q: LibraryQuery): boolean {
+  return q.states.every((s) => (s === 'archived' ? archived : s === 'read' ? read : !read));
 }
 
 /** A word being typed is completed once it has this many characters (shorter ones match whole words only). */
