@@ -22,10 +22,11 @@
  * Schema changes are numbered migrations (idb-schema.ts), each run once in order inside the upgrade transaction.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type ItemRecord, type LecternDB, type StateSet } from './idb-schema.ts';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type LecternDB, type StateSet } from './idb-schema.ts';
 import { parseQuery, type LibraryQuery } from './search/query.ts';
-import { hasFilters, indexKey, indexTerms, isPrefix, matchesFilters, matchesStates, META, queryFilterTerms, rank, termMatches, type Candidate } from './search/match.ts';
-import { bucketOf, packedLookup, packTerms, unpackTerms } from './search/term-list.ts';
+import { searchIndex } from './idb-search.ts';
+import { hasFilters, indexKey, indexTerms, matchesFilters } from './search/match.ts';
+import { bucketOf, packTerms, unpackTerms } from './search/term-list.ts';
 import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
@@ -73,10 +74,6 @@ async function atomically<T>(tx: { done: Promise<void>; abort(): void }, work: (
     await tx.done.catch(() => undefined);
     throw err;
   }
-}
-
-function union(into: Set<number>, ids: Uint32Array | undefined): void {
-  if (ids) for (const n of ids) into.add(n);
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -232,7 +229,7 @@ export class IdbLibraryStore implements LibraryStore {
   }
 
   list(query: LibraryQuery = parseQuery(''), { offset = 0, limit = 50 }: ListOptions = {}): Promise<ListResult> {
-    return this.guard(() => (query.words.length ? this.search(query, offset, limit) : this.browse(query, offset, limit)));
+    return this.guard(async () => (query.words.length ? searchIndex(await this.db(), query, offset, limit) : this.browse(query, offset, limit)));
   }
 
   /** No words: newest saved first, filtered. */
@@ -258,74 +255,6 @@ export class IdbLibraryStore implements LibraryStore {
     if (filtered) total = seen;
     await tx.done;
     return { items, total };
-  }
-
-  /** Words: the postings of each word (and of its completions while it's typed), corrected by the journal. */
-  private async search(query: LibraryQuery, offset: number, limit: number): Promise<ListResult> {
-    const db = await this.db();
-    const tx = db.transaction(['postings', 'pending', 'items', 'states'], 'readonly');
-    const postings = tx.objectStore('postings');
-    // One read per bucket, shared by the words that fall in it.
-    const buckets = new Map<string, Promise<Map<string, Uint32Array> | undefined>>();
-    const bucket = (term: string) => {
-      const key = bucketOf(term);
-      let got = buckets.get(key);
-      if (!got) buckets.set(key, (got = postings.get(key)));
-      return got;
-    };
-    const read = async (word: string, prefix: boolean): Promise<Set<number>> => {
-      const ids = new Set<number>();
-      const terms = await bucket(word);
-      if (!terms) return ids;
-      if (!prefix) union(ids, terms.get(word));
-      else for (const [term, list] of terms) if (term.startsWith(word)) union(ids, list);
-      return ids;
-    };
-    const journal = (await tx.objectStore('pending').getAll()).map((e) => ({ ...e, lookup: packedLookup(e.terms) }));
-    /** The postings of a term (or of its completions), with the journal applied on top, oldest first. */
-    const lookup = async (term: string, prefix: boolean): Promise<Set<number>> => {
-      const ids = await read(term, prefix);
-      for (const entry of journal) {
-        if (entry.op === 'remove') ids.delete(entry.n);
-        else if (prefix ? entry.lookup.hasPrefix(term) : entry.lookup.has(term)) ids.add(entry.n);
-      }
-      return ids;
-    };
-    const perWord = await Promise.all(
-      query.words.map(async (word, i) => {
-        const prefix = isPrefix(query, i);
-        const [all, meta] = await Promise.all([lookup(word, prefix), lookup(META + word, prefix)]);
-        return { all, meta };
-      }),
-    );
-    // Filters are terms too: every site and tag, one of the languages.
-    const filters = queryFilterTerms(query);
-    const required = await Promise.all(filters.all.map((t) => lookup(t, false)));
-    if (filters.anyLang.length) {
-      const langs = new Set<number>();
-      for (const ids of await Promise.all(filters.anyLang.map((t) => lookup(t, false)))) for (const n of ids) langs.add(n);
-      required.push(langs);
-    }
-    const sets = [...perWord.map((w) => w.all), ...required].sort((a, b) => a.size - b.size);
-    let states: { read: Set<number>; archived: Set<number> } | null = null;
-    if (query.states.length) {
-      const store = tx.objectStore('states');
-      const [read, archived] = await Promise.all([store.get('read'), store.get('archived')]);
-      states = { read: new Set(read), archived: new Set(archived) };
-    }
-    const candidates: Candidate[] = [];
-    for (const n of sets[0]!) {
-      if (!sets.every((set) => set.has(n))) continue;
-      if (states && !matchesStates(states.read.has(n), states.archived.has(n), query)) continue;
-      candidates.push({ n, metaHits: perWord.filter((w) => w.meta.has(n)).length });
-    }
-    rank(candidates);
-    const byN = tx.objectStore('items').index('n');
-    const records = await Promise.all(candidates.slice(offset, offset + limit).map((c) => byN.get(c.n)));
-    const page = records.filter((r): r is ItemRecord => !!r).map(summarize);
-    const total = candidates.length;
-    await tx.done;
-    return { items: page, total };
   }
 
   delete(id: string): Promise<LibrarySummary | undefined> {
