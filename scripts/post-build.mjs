@@ -4,7 +4,7 @@
 //    `?script`; Lectern builds its on-click content script itself, scripts/content-script-build.ts, so none is
 //    expected). Lectern injects it with scripting.executeScript, which needs no web-accessible file; listing it
 //    would let any page probe chrome-extension://<id>/… and fingerprint users who have Lectern installed. The
-//    built-manifest snapshot test (tests/unit/manifest.test.ts) fails on any web_accessible_resources anyway.
+//    built-manifest snapshot test (tests/build/manifest.test.ts) fails on any web_accessible_resources anyway.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 for (const target of ['chrome', 'firefox']) {

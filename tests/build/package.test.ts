@@ -1,7 +1,7 @@
 /**
  * `npm run package` is reproducible: two runs (each building from scratch, in different time zones) write
  * byte-identical zips; the zips hold exactly dist/<browser>/ and the tracked files, sorted, with one fixed time
- * and mode. Runs after `npm run build` in `npm test` (node's test runner).
+ * and mode. Runs after `npm run build` in `npm test` (node's test runner), with tests/build/manifest.test.ts.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
