@@ -17,7 +17,8 @@ import { saveState, savedItems, statusText, waitForArticle } from './support/pop
 
 assertBuilt();
 
-const BESIDE = 'popup page in a background tab beside the page; Firefox cannot click the toolbar headlessly';
+/** Said in every test name: what stands in for the toolbar click (see support/firefox.ts). */
+const BESIDE = 'popup page in a background tab beside the page, 127.0.0.1 host permission instead of the click: Firefox cannot click the toolbar headlessly';
 
 async function poll<T>(what: string, fn: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
