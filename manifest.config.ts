@@ -16,7 +16,10 @@ function forBrowser(target: Target) {
     ? {
         background: { scripts: ['src/background/main.ts'], type: 'module' as const },
         browser_specific_settings: {
-          gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none' as const] } },
+          // 140 desktop / 142 Android: the first versions that read data_collection_permissions (web-ext lint warns
+          // about the key below those versions).
+          gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none' as const] } },
+          gecko_android: { strict_min_version: '142.0' },
         },
       }
     : { background: { service_worker: 'src/background/main.ts', type: 'module' as const }, minimum_chrome_version: '120' };

@@ -1,12 +1,14 @@
 import { crx } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import { manifestFor, type Target } from './manifest.config.ts';
+import { contentScriptIife } from './scripts/content-script-build.ts';
+import { vendorPatches } from './scripts/vendor-patches.ts';
 
 // `vite build --mode chrome|firefox` writes dist/<mode>/.
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [vendorPatches(), crx({ manifest: manifestFor(target), browser: target }), contentScriptIife()],
     publicDir: 'public',
     build: {
       outDir: `dist/${target}`,

@@ -1,8 +1,10 @@
 // Finishes the builds that `vite build` wrote to dist/<browser>/:
 //  - copies _locales/ (the one source of UI strings) into each build;
-//  - drops the web_accessible_resources entries crxjs adds for the on-click content script. Lectern injects it
-//    with scripting.executeScript, which needs no web-accessible file; listing it would let any page probe
-//    chrome-extension://<id>/… and fingerprint users who have Lectern installed.
+//  - drops any web_accessible_resources entry a bundler adds (crxjs adds one for a script imported with
+//    `?script`; Lectern builds its on-click content script itself, scripts/content-script-build.ts, so none is
+//    expected). Lectern injects it with scripting.executeScript, which needs no web-accessible file; listing it
+//    would let any page probe chrome-extension://<id>/… and fingerprint users who have Lectern installed. The
+//    built-manifest snapshot test (tests/build/manifest.test.ts) fails on any web_accessible_resources anyway.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 for (const target of ['chrome', 'firefox']) {

@@ -1,8 +1,9 @@
-// `npm test`: every check the project has, in order — typecheck, unit tests, build, end-to-end tests in real
-// Chromium — then one closing line "N passed, N failed" counting them all (typecheck and build count as one
-// each; unit and e2e count their test cases). Exits non-zero if anything failed.
+// `npm test`: every check the project has, in order — typecheck, unit tests, build, checks of the built
+// manifests and of reproducible packaging, web-ext lint of the Firefox build, end-to-end tests in real Chromium,
+// then in headless Firefox — then one closing line "N passed, N failed" counting them all (typecheck, build and
+// lint count as one each; unit, build checks and e2e count their test cases). Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0 };
 const failures = [];
@@ -35,19 +36,48 @@ if (existsSync(unitReport)) {
 const buildOk = run('build', 'npm', ['run', 'build']);
 count('build', buildOk);
 
-// 4. End-to-end in real Chromium (node's test runner; TAP report for counting).
-const e2eFiles = existsSync('tests/e2e') ? readdirSync('tests/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => `tests/e2e/${f}`) : [];
-if (!buildOk) {
-  console.log('\n=== e2e: skipped because the build failed');
-  count('e2e', false);
-} else if (e2eFiles.length) {
-  const tap = 'test-results/e2e.tap';
-  const ok = run('e2e', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...e2eFiles]);
+const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`) : []);
+
+/** Runs test files with node's test runner (one at a time) and counts their cases from its TAP report. */
+function nodeTests(label, files) {
+  if (!buildOk) {
+    console.log(`\n=== ${label}: skipped because the build failed`);
+    count(label, false);
+    return;
+  }
+  if (!files.length) return;
+  const tap = `test-results/${label}.tap`;
+  rmSync(tap, { force: true }); // a report left by an earlier run must not be counted
+  const ok = run(label, 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pass = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
-  count('e2e', ok, pass, fail + (ok || fail ? 0 : 1));
+  count(label, ok, pass, fail + (ok || fail ? 0 : 1));
 }
+
+// 4. The built manifests (permission snapshot) and `npm run package` (two runs, byte-identical zips).
+nodeTests('build-checks', testFiles('tests/build'));
+
+// 5. web-ext lint of the Firefox build (addons.mozilla.org's linter): passes with 0 errors and 0 warnings.
+if (buildOk) {
+  console.log('\n=== web-ext lint: npx web-ext lint --source-dir dist/firefox --output json');
+  const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], { encoding: 'utf8' });
+  let summary = null;
+  try {
+    summary = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  } catch {
+    console.log(r.stdout, r.stderr);
+  }
+  if (summary) {
+    for (const kind of ['errors', 'warnings', 'notices']) for (const m of summary[kind]) console.log(`${kind}: ${m.code} ${m.file ?? ''} ${m.message}`);
+    console.log(`web-ext lint: ${summary.summary.errors} errors, ${summary.summary.warnings} warnings, ${summary.summary.notices} notices`);
+  }
+  count('web-ext lint', Boolean(summary && summary.summary.errors === 0 && summary.summary.warnings === 0));
+} else count('web-ext lint', false);
+
+// 6. End-to-end in real Chromium, then in headless Firefox.
+nodeTests('e2e', testFiles('tests/e2e'));
+nodeTests('e2e-firefox', testFiles('tests/e2e-firefox'));
 
 console.log(failures.length ? `\nFailed: ${failures.join(', ')}` : '\nAll checks passed.');
 console.log(`${results.passed} passed, ${results.failed} failed`);

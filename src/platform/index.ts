@@ -27,8 +27,11 @@ export async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   return tab;
 }
 
+/** Injects `file` (a path from the extension root) into the tab. */
 export async function injectScript(tabId: number, file: string): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  // Firefox resolves a relative path against the calling page (src/popup/…), Chrome against the extension
+  // root: a leading slash means the extension root in both.
+  await browser.scripting.executeScript({ target: { tabId }, files: [`/${file.replace(/^\/+/, '')}`] });
 }
 
 export function sendToTab<T>(tabId: number, message: unknown): Promise<T> {

@@ -3,7 +3,6 @@
  * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
  * end-to-end tests (and screen readers) rely on.
  */
-import contentScript from '../content/content-script.ts?script&iife';
 import { articleToPlainText } from '../core/export/text.ts';
 import { slugify } from '../core/filename.ts';
 import { readingTimeMinutes, wordCount } from '../core/reading-time.ts';
@@ -12,6 +11,7 @@ import type { Article } from '../core/types.ts';
 import type { LibraryItem } from '../background/library/types.ts';
 import { request, requestTab } from '../messaging/client.ts';
 import type { ExtractResult } from '../messaging/protocol.ts';
+import { CONTENT_SCRIPT_FILE } from '../content/file.ts';
 import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
 import { renderArticle, type Viewable } from '../ui/article-view.ts';
 import { articleHtml } from '../ui/html-sink.ts';
@@ -197,7 +197,7 @@ async function readPage(): Promise<void> {
   }
   let result: ExtractResult;
   try {
-    await injectScript(tabId, contentScript);
+    await injectScript(tabId, CONTENT_SCRIPT_FILE);
     result = await requestTab(tabId, 'content/extract', {});
   } catch (err) {
     const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));

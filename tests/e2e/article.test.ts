@@ -10,33 +10,12 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
 import { assertBuilt, EXTENSION_DIR, screenshotPath } from './support/paths.ts';
-import { button, containsCi, expectedFor, norm, parsePlainText, statusOf, waitForArticle } from './support/popup.ts';
+import { button, containsCi, norm, statusOf, waitForArticle } from './support/popup.ts';
+import { checkSampleExport, expected, FILE_NAME, FIRST_PARAGRAPH, LAST_PARAGRAPH_END, MUST_NOT_SHOW, SAMPLE, TITLE } from './support/sample.ts';
 import { startServer, type FixtureServer } from './support/server.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
-
-// samples/telesur-iraq-drone.html, served as the fixture (with <base href> = its real URL; see support/server.ts).
-const SAMPLE = '/fixtures/telesur-iraq-drone/';
-const expected = expectedFor('telesur-iraq-drone');
-const TITLE = 'Drone Strike Pushes Iraq to End US-Led Coalition Mission';
-const FIRST_PARAGRAPH = 'The U.S. drone strike in Baghdad on Wednesday evening pushed the Iraqi government more than ever to end the mission of the U.S.-led coalition forces.';
-const LAST_PARAGRAPH_END = 'which the United States said was carried out by an Iranian-backed armed group named Islamic Resistance in Iraq.';
-const MUST_NOT_SHOW = ['Audio Only', 'google plus', 'Post with no comments', 'Iraq and Syria: Dozens Killed After US Attacks', 'News > Iraq'];
-const FILE_NAME = 'drone-strike-pushes-iraq-to-end-us-led-coalition-mission.txt';
-
-/** Checks an export of the teleSUR sample (the clipboard text or the downloaded file). */
-function checkSampleExport(text: string): void {
-  const { header, paragraphs } = parsePlainText(text);
-  assert.deepEqual(header.slice(0, 4), [TITLE, 'teleSUR', 'Published: 2024-02-08', `URL: ${expected.metadata.canonicalUrl}`]);
-  assert.equal(header.length, 5, `header is title, site, published, URL, captured: ${JSON.stringify(header)}`);
-  const body = paragraphs.map(norm);
-  assert.ok(body.includes(FIRST_PARAGRAPH), 'the first story paragraph is its own paragraph');
-  assert.ok(body.at(-1)?.endsWith(LAST_PARAGRAPH_END), `the last paragraph ends the story: ${body.at(-1)}`);
-  const flat = norm(text);
-  for (const s of expected.mustInclude) assert.ok(flat.includes(norm(s)), `export includes ${JSON.stringify(s)}`);
-  for (const s of [...MUST_NOT_SHOW, ...expected.mustExclude]) assert.ok(!containsCi(text, s), `export excludes ${JSON.stringify(s)}`);
-}
 
 describe('article view on the teleSUR sample', { timeout: 120_000 }, () => {
   let lectern: Lectern;

@@ -1,0 +1,42 @@
+/**
+ * Builds src/content/content-script.ts into <outDir>/src/content/content-script.js: one self-contained IIFE
+ * for scripting.executeScript, with the vendor patches applied (crxjs's own `?script&iife` build runs no user
+ * plugins, and it also left an unreferenced ES-module copy of the script in assets/).
+ */
+import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { CONTENT_SCRIPT_FILE } from '../src/content/file.ts';
+import { vendorPatches } from './vendor-patches.ts';
+
+export const CONTENT_SCRIPT_ENTRY = 'src/content/content-script.ts';
+
+export function contentScriptIife(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'lectern:content-script-iife',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async generateBundle() {
+      const result = await build({
+        configFile: false,
+        root: config.root,
+        mode: config.mode,
+        logLevel: 'warn',
+        plugins: [vendorPatches()],
+        build: {
+          write: false,
+          emptyOutDir: false,
+          target: config.build.target,
+          minify: config.build.minify,
+          sourcemap: false,
+          lib: { entry: CONTENT_SCRIPT_ENTRY, formats: ['iife'], name: 'lecternContentScript', fileName: () => CONTENT_SCRIPT_FILE },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+      const chunks = outputs.flatMap((o) => o.output).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+      if (chunks.length !== 1) throw new Error(`content script: expected one IIFE chunk, got ${chunks.length}`);
+      this.emitFile({ type: 'asset', fileName: CONTENT_SCRIPT_FILE, source: chunks[0]!.code });
+    },
+  };
+}

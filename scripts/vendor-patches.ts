@@ -1,0 +1,104 @@
+/**
+ * Three statements in bundled libraries that write HTML with `innerHTML`, replaced at build time by DOM-only
+ * equivalents, so the built extension contains no dynamic `innerHTML` assignment (addons.mozilla.org's linter,
+ * `web-ext lint`, warns on every one and ignores eslint-disable comments; the libraries carry such comments).
+ *
+ * Each patch must match exactly once in the installed library, or the build fails: an upgrade that changes the
+ * code gets looked at instead of silently shipping unpatched. The unit tests run the patched libraries too
+ * (vitest.config.ts uses this plugin); the CLI (tsx) runs them as installed, where the difference is only
+ * re-parsing vs cloning the same nodes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+export interface VendorPatch {
+  /** Path suffix of the library file the patch applies to. */
+  file: string;
+  find: string;
+  replace: string;
+  why: string;
+}
+
+export const VENDOR_PATCHES: VendorPatch[] = [
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: 'var pageCacheHtml = page.innerHTML;',
+    replace: 'var pageCacheHtml = page.cloneNode(true);',
+    why: 'Readability keeps a copy of the page to retry with looser rules: keep the nodes, not their HTML',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: 'page.innerHTML = pageCacheHtml;',
+    replace: 'page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);',
+    why: 'restore that copy by cloning it (it may be needed again), instead of re-parsing its HTML',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: 'tmp.innerHTML = noscript.innerHTML;',
+    replace: 'tmp.append(...noscript.cloneNode(true).childNodes);',
+    why: "a <noscript> lead image: only reached when the <noscript>'s children are elements, so clone them",
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;',
+    replace: 'void 0; /* Lectern: no innerHTML fallback parse, see scripts/vendor-patches.ts */',
+    why:
+      'the fallback for when DOMParser is missing or fails, or for a non-HTML NAMESPACE; Lectern sanitizes HTML ' +
+      'with DOMParser in every context (browser, jsdom), so it is unused: without it DOMPurify returns nothing (fails closed)',
+  },
+];
+
+/** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
+export function applyVendorPatches(id: string, code: string): string | null {
+  const path = id.split('?')[0]!.replace(/\\/g, '/');
+  const patches = VENDOR_PATCHES.filter((p) => path.endsWith(p.file));
+  if (!patches.length) return null;
+  let out = code;
+  for (const p of patches) {
+    const count = out.split(p.find).length - 1;
+    if (count !== 1) throw new Error(`vendor patch for ${p.file} (${p.why}): expected 1 match of ${JSON.stringify(p.find)}, found ${count}`);
+    out = out.replace(p.find, () => p.replace);
+  }
+  return out;
+}
+
+/** Vite plugin: the patches above, for the extension builds and the unit tests. */
+export function vendorPatches(): Plugin {
+  return {
+    name: 'lectern:vendor-patches',
+    enforce: 'pre',
+    transform(code, id) {
+      const out = applyVendorPatches(id, code);
+      return out === null ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * For the unit tests only: vitest hands CommonJS packages to Node, which would load Readability unpatched.
+ * This serves `@mozilla/readability` as one ES module built from its two files, patched like the build does.
+ */
+export function readabilityForTests(): Plugin {
+  const ID = '\0lectern:readability';
+  const dir = fileURLToPath(new URL('../node_modules/@mozilla/readability/', import.meta.url));
+  const cjs = (file: string) => {
+    const path = join(dir, file);
+    const code = readFileSync(path, 'utf8');
+    return `((module) => {\n${applyVendorPatches(path, code) ?? code}\nreturn module.exports;\n})({ exports: {} })`;
+  };
+  return {
+    name: 'lectern:readability-for-tests',
+    enforce: 'pre',
+    resolveId: (id) => (id === '@mozilla/readability' ? ID : null),
+    load(id) {
+      if (id !== ID) return null;
+      return [
+        `export const Readability = ${cjs('Readability.js')};`,
+        `export const isProbablyReaderable = ${cjs('Readability-readerable.js')};`,
+        'export default { Readability, isProbablyReaderable };',
+      ].join('\n');
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * scripts/vendor-patches.ts: the installed libraries still match every patch, the patched code has no dynamic
+ * innerHTML write left, the unit tests run the patched copies, and the patched paths still do their job.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { applyVendorPatches, VENDOR_PATCHES } from '../../scripts/vendor-patches.ts';
+
+const files = [...new Set(VENDOR_PATCHES.map((p) => p.file))];
+const installed = (file: string) => join(import.meta.dirname, '../../node_modules', file);
+/** `x.innerHTML = <anything but a string literal>`, as web-ext lint's no-unsanitized rule sees it. */
+const dynamicInnerHtmlWrite = /\.(?:inner|outer)HTML\s*=(?!=)\s*(?!["'`][^"'`]*["'`]\s*[;,)])/;
+
+describe('vendor patches', () => {
+  it.each(files)('%s: every patch matches once and no dynamic innerHTML write is left', (file) => {
+    const original = readFileSync(installed(file), 'utf8');
+    expect(original).toMatch(dynamicInnerHtmlWrite);
+    const patched = applyVendorPatches(installed(file), original);
+    expect(patched).not.toBeNull();
+    expect(patched).not.toMatch(dynamicInnerHtmlWrite);
+    for (const p of VENDOR_PATCHES.filter((v) => v.file === file)) expect(patched).toContain(p.replace);
+  });
+
+  it('fails loudly when a library no longer matches', () => {
+    expect(() => applyVendorPatches('/x/node_modules/@mozilla/readability/Readability.js', 'var a = 1;')).toThrow(/expected 1 match/);
+    expect(applyVendorPatches('/x/node_modules/other/index.js', 'el.innerHTML = x;')).toBeNull();
+  });
+
+  it('the unit tests load the patched libraries', () => {
+    const grab = (Readability.prototype as unknown as Record<string, () => void>)['_grabArticle']!.toString();
+    expect(grab).toContain('page.cloneNode(true)');
+    expect(grab).not.toMatch(dynamicInnerHtmlWrite);
+  });
+
+  it('Readability still retries with looser rules from an intact copy of the page', () => {
+    // The story sits in a "comment"-classed box: the first pass strips it as unlikely and finds too little
+    // text, so Readability restores the page from its copy and retries without that filter.
+    const story = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass.</p>`).join('');
+    const dom = new JSDOM(`<!doctype html><html><head><title>Retry</title></head><body><div class="comment-area">${story}</div></body></html>`, { url: 'https://example.com/a' });
+    const article = new Readability(dom.window.document).parse();
+    expect(article?.textContent).toContain('Paragraph 0 of the story');
+    expect(article?.textContent).toContain('Paragraph 7 of the story');
+  });
+
+  it('Readability still swaps a placeholder image for the one in <noscript>', () => {
+    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass.</p>`).join('');
+    const html = `<!doctype html><html><head><title>Lazy</title></head><body><article><div><img src="https://example.com/placeholder.gif"></div><noscript><img src="https://example.com/real.jpg" alt="Real"></noscript>${story}</article></body></html>`;
+    const dom = new JSDOM(html, { url: 'https://example.com/a' });
+    const article = new Readability(dom.window.document).parse();
+    expect(article?.content).toContain('src="https://example.com/real.jpg"');
+    expect(article?.content).toContain('data-old-src="https://example.com/placeholder.gif"');
+  });
+
+  it('DOMPurify fails closed where it would have parsed with innerHTML (a non-HTML namespace)', () => {
+    const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+    expect(purify.sanitize('<p>kept</p>')).toBe('<p>kept</p>');
+    // Unpatched, this parses through innerHTML and returns <circle xmlns="…" r="1"/>.
+    expect(purify.sanitize('<circle r="1"/>', { NAMESPACE: 'http://www.w3.org/2000/svg' })).toBe('');
+  });
+});
