@@ -44,8 +44,9 @@ export async function saveState(page: Page): Promise<{ label: string; pressed: s
 /** Opens the "Saved articles" tab and returns its items as "title | meta" once the background answered. */
 export async function savedItems(page: Page): Promise<string[]> {
   await page.click('#tab-saved');
-  await page.waitForFunction(() => /saved articles|No saved articles/.test(document.getElementById('saved-status')?.textContent ?? ''), { polling: 50 });
-  return page.$$eval('#saved-list li', (items) =>
-    items.map((li) => [...li.querySelectorAll('span')].map((s) => s.textContent?.trim() ?? '').join(' | ')),
+  await page.waitForFunction(() => /Saved articles: \d+|No saved articles/.test(document.getElementById('saved-status')?.textContent ?? ''), { polling: 50 });
+  // Each item's open button: its title, then "site · saved date · reading time · state".
+  return page.$$eval('#saved-list > li > .saved-open', (buttons) =>
+    buttons.map((b) => [...b.querySelectorAll('span')].map((s) => s.textContent?.trim() ?? '').join(' | ')),
   );
 }
