@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
-import { button, expectedFor, norm, parsePlainText, saveButton, waitForArticle } from './support/popup.ts';
+import { button, expectedFor, listItems, norm, parsePlainText, saveButton, waitForArticle } from './support/popup.ts';
 import { startServer, type FixtureServer } from './support/server.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
@@ -162,7 +162,7 @@ describe('the Removed panel', { timeout: 120_000 }, () => {
     await button(page, 'Save for later').click();
     await page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Saved articles' }).click();
-    await page.getByRole('list', { name: 'Saved articles' }).getByRole('button', { name: new RegExp(TITLE) }).click();
+    await listItems(page).filter({ hasText: TITLE }).locator('.saved-open').click();
     await page.getByRole('status').filter({ hasText: 'Showing your saved copy.' }).waitFor();
     const article = await waitForArticle(page);
     const body = norm(await article.locator('.article-body').innerText());
