@@ -30,28 +30,38 @@ const ARTICLES: Article[] = [
   article({ url: 'https://blog.example/cafe', title: 'A café review', siteName: 'Food Blog', text: 'We tried the new espresso bar downtown; the climate inside was cosy.' }),
 ];
 
-/** Folds the journal into the postings after every write: queries read the postings only. */
+/**
+ * Folds the journal into the index after every write (queries read the index only), and with `compactEvery`
+ * merges the recent level into the main one: each level of the two-level index is searched alone.
+ */
 class FoldingStore extends IdbLibraryStore {
+  compactEvery = false;
+  private async settle(): Promise<void> {
+    await this.mergeAll();
+    if (this.compactEvery) await this.compactIndex(true);
+  }
   override async put(item: Parameters<IdbLibraryStore['put']>[0]) {
     await super.put(item);
-    await this.mergeAll();
+    await this.settle();
   }
   override async delete(id: string) {
     const r = await super.delete(id);
-    await this.mergeAll();
+    await this.settle();
     return r;
   }
   override async undoDelete(id: string) {
     const r = await super.undoDelete(id);
-    await this.mergeAll();
+    await this.settle();
     return r;
   }
 }
+const compacting = (name: string) => Object.assign(new FoldingStore(name, { autoMerge: false }), { compactEvery: true });
 
 let counter = 0;
 const stores: Array<[string, () => LibraryStore]> = [
   ['memory', () => new MemoryLibraryStore()],
-  ['IndexedDB, index folded after each write', () => new FoldingStore(`lectern-search-${++counter}`, { autoMerge: false })],
+  ['IndexedDB, journal folded into the recent index after each write', () => new FoldingStore(`lectern-search-${++counter}`, { autoMerge: false })],
+  ['IndexedDB, recent index compacted into the main one after each write', () => compacting(`lectern-search-${++counter}`)],
   ['IndexedDB, journal not folded', () => new IdbLibraryStore(`lectern-search-${++counter}`, { autoMerge: false })],
 ];
 
@@ -243,6 +253,25 @@ describe('IndexedDB store: journal, migrations, faults', () => {
     expect(await titles(lib2, 'climate')).toEqual(before);
     expect(before).toEqual(['Glaciers retreat faster']);
     await restarted.close();
+  });
+
+  it('two-level index: items deleted from the main index are hidden until a compaction drops them', async () => {
+    const store = new IdbLibraryStore(`lectern-levels-${++counter}`, { autoMerge: false });
+    const lib = new LibraryService(store);
+    for (const a of ARTICLES) await lib.save(a);
+    await store.mergeAll();
+    await store.compactIndex(true); // everything in the main index now
+    const id = (await lib.list('alps')).items[0]!.id;
+    await lib.delete(id);
+    await store.mergeAll(); // folded: the number is in `gone`, still in the main postings
+    expect(await lib.list('alps')).toEqual({ items: [], total: 0 });
+    expect(await lib.list('climate')).toMatchObject({ items: [{ title: 'A café review' }], total: 1 });
+    await lib.undoDelete(id); // back under a new number
+    await store.mergeAll();
+    expect(await titles(lib, 'alps')).toEqual(['Glaciers retreat faster']);
+    await store.compactIndex(true);
+    expect((await titles(lib, 'climate')).sort()).toEqual(['A café review', 'Glaciers retreat faster']);
+    await store.close();
   });
 
   it('migrates real version-1 data (whole items, some without `removed`) to today\'s schema', async () => {

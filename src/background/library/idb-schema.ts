@@ -32,17 +32,20 @@ interface TrashRecord {
   body: BodyRecord;
 }
 
-export type StateSet = 'read' | 'archived';
+/** 'read', 'archived': item numbers in that state; 'gone': numbers removed from the index since the last compaction. */
+export type StateSet = 'read' | 'archived' | 'gone';
 
 export interface LecternDB extends DBSchema {
   items: { key: string; value: ItemRecord; indexes: { savedAt: string; n: number; archivedAt: string } };
   bodies: { key: string; value: BodyRecord };
   /** Bucket (a term's first two characters, see term-list.ts) → term → sorted item numbers. */
   postings: { key: string; value: Map<string, Uint32Array> };
+  /** The same, for the items folded in since the last compaction (small; merged into `postings` now and then). */
+  recent: { key: string; value: Map<string, Uint32Array> };
   pending: { key: number; value: PendingRecord };
   trash: { key: string; value: TrashRecord };
   meta: { key: string; value: number };
-  /** 'read' | 'archived' → sorted item numbers in that state (the `is:` filters of a search). */
+  /** Sorted item numbers: read, archived (the `is:` filters of a search), gone (see StateSet). */
   states: { key: StateSet; value: Uint32Array };
 }
 
@@ -63,6 +66,7 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: Upgrade
   async (db, tx) => {
     db.createObjectStore('bodies', { keyPath: 'id' });
     db.createObjectStore('postings');
+    db.createObjectStore('recent');
     db.createObjectStore('pending', { keyPath: 'seq', autoIncrement: true });
     db.createObjectStore('trash', { keyPath: 'id' });
     db.createObjectStore('meta');

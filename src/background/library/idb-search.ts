@@ -16,22 +16,24 @@ function union(into: Set<number>, ids: Uint32Array | undefined): void {
 }
 
 export async function searchIndex(db: IDBPDatabase<LecternDB>, query: LibraryQuery, offset: number, limit: number): Promise<ListResult> {
-    const tx = db.transaction(['postings', 'pending', 'items', 'states'], 'readonly');
-    const postings = tx.objectStore('postings');
-    // One read per bucket, shared by the words that fall in it.
-    const buckets = new Map<string, Promise<Map<string, Uint32Array> | undefined>>();
+    const tx = db.transaction(['postings', 'recent', 'pending', 'items', 'states'], 'readonly');
+    // One read per bucket and level, shared by the words that fall in it.
+    const buckets = new Map<string, Promise<Array<Map<string, Uint32Array> | undefined>>>();
     const bucket = (term: string) => {
       const key = bucketOf(term);
       let got = buckets.get(key);
-      if (!got) buckets.set(key, (got = postings.get(key)));
+      if (!got) buckets.set(key, (got = Promise.all([tx.objectStore('postings').get(key), tx.objectStore('recent').get(key)])));
       return got;
     };
+    const gone = new Set(await tx.objectStore('states').get('gone'));
     const read = async (word: string, prefix: boolean): Promise<Set<number>> => {
       const ids = new Set<number>();
-      const terms = await bucket(word);
-      if (!terms) return ids;
-      if (!prefix) union(ids, terms.get(word));
-      else for (const [term, list] of terms) if (term.startsWith(word)) union(ids, list);
+      for (const terms of await bucket(word)) {
+        if (!terms) continue;
+        if (!prefix) union(ids, terms.get(word));
+        else for (const [term, list] of terms) if (term.startsWith(word)) union(ids, list);
+      }
+      for (const n of gone) ids.delete(n);
       return ids;
     };
     const journal = (await tx.objectStore('pending').getAll()).map((e) => ({ ...e, lookup: packedLookup(e.terms) }));

@@ -8,6 +8,7 @@
  *  - postings  the inverted index in buckets: a term's first two characters → Map(term → sorted Uint32Array of
  *              item numbers `n`). A query reads one bucket per word; a fold touches each bucket once. (Chromium
  *              spends ~0.1 ms per IndexedDB request whatever its size, so few large records beat many small.)
+ *  - recent    the same for items added since the last compaction (idb-index.ts: a two-level index)
  *  - pending   the index journal: {op: add|remove, n, terms}, written in the same transaction as the item
  *  - trash     deleted items, for Undo
  *  - meta      counters (the next item number)
@@ -26,7 +27,8 @@ import { DB_NAME, DB_VERSION, MIGRATIONS, type AnyStore, type LecternDB, type St
 import { parseQuery, type LibraryQuery } from './search/query.ts';
 import { searchIndex } from './idb-search.ts';
 import { hasFilters, indexKey, indexTerms, matchesFilters } from './search/match.ts';
-import { bucketOf, packTerms, unpackTerms } from './search/term-list.ts';
+import { compact, foldJournal, needsCompaction } from './idb-index.ts';
+import { packTerms } from './search/term-list.ts';
 import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
@@ -34,8 +36,6 @@ import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryIte
 const TRASH_MS = 24 * 60 * 60 * 1000;
 /** Journal entries folded per fold. */
 const MERGE_BATCH = 256;
-/** Buckets rewritten per transaction while folding (between them, saves and queries get their turn). */
-const BUCKETS_PER_TX = 48;
 /** Fold at once when the journal holds this many entries… */
 const FOLD_AT = 64;
 /** …otherwise once writes have paused this long. */
@@ -76,7 +76,6 @@ async function atomically<T>(tx: { done: Promise<void>; abort(): void }, work: (
   }
 }
 
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface IdbStoreOptions {
   /** How long an upgrade may wait for another Lectern page holding the old version before saying so. */
@@ -313,56 +312,17 @@ export class IdbLibraryStore implements LibraryStore {
     return this.guard(async () => (await this.db()).count('pending'));
   }
 
-  /**
-   * Folds up to `batch` journal entries into the postings, in short transactions so that saves (which append
-   * to the journal) and queries never wait long for a fold: read the entries; apply them to the postings,
-   * BUCKETS_PER_TX buckets at a time; delete them from the journal. Applying is idempotent (item numbers are never reused, entries are
-   * applied in order), so a worker stopped between the last two steps only makes the next fold redo the batch.
-   * Returns how many entries it folded.
-   */
+  /** Folds up to `batch` journal entries into the index (idb-index.ts); returns how many it folded. */
   mergePending(batch = MERGE_BATCH): Promise<number> {
+    return this.merges.run(() => this.guard(async () => foldJournal(await this.db(), batch)));
+  }
+
+  /** Merges the recent index into the main one when it has grown enough (or always, with `force`). */
+  compactIndex(force = false): Promise<void> {
     return this.merges.run(() =>
       this.guard(async () => {
         const db = await this.db();
-        const entries = await db.getAll('pending', undefined, batch);
-        if (!entries.length) return 0;
-        // bucket → term → changes in journal order
-        const changes = new Map<string, Map<string, Array<[number, boolean]>>>();
-        for (const entry of entries) {
-          for (const term of unpackTerms(entry.terms)) {
-            const key = bucketOf(term);
-            let terms = changes.get(key);
-            if (!terms) changes.set(key, (terms = new Map()));
-            let list = terms.get(term);
-            if (!list) terms.set(term, (list = []));
-            list.push([entry.n, entry.op === 'add']);
-          }
-        }
-        const keys = [...changes.keys()];
-        for (let start = 0; start < keys.length; start += BUCKETS_PER_TX) {
-          const chunk = keys.slice(start, start + BUCKETS_PER_TX);
-          const tx = db.transaction('postings', 'readwrite');
-          await atomically(tx, async () => {
-            const current = await Promise.all(chunk.map((k) => tx.store.get(k)));
-            chunk.forEach((key, i) => {
-              const terms = current[i] ?? new Map<string, Uint32Array>();
-              for (const [term, list] of changes.get(key)!) {
-                const ids = new Set(terms.get(term));
-                for (const [n, add] of list) {
-                  if (add) ids.add(n);
-                  else ids.delete(n);
-                }
-                if (ids.size) terms.set(term, Uint32Array.from([...ids].sort((x, y) => x - y)));
-                else terms.delete(term);
-              }
-              if (terms.size) void tx.store.put(terms, key);
-              else void tx.store.delete(key);
-            });
-          });
-          await tick(); // let waiting saves and queries in
-        }
-        await db.delete('pending', IDBKeyRange.bound(entries[0]!.seq!, entries[entries.length - 1]!.seq!));
-        return entries.length;
+        if (force || (await needsCompaction(db))) await compact(db);
       }),
     );
   }
@@ -372,6 +332,7 @@ export class IdbLibraryStore implements LibraryStore {
     while ((await this.mergePending()) > 0) {
       /* next batch */
     }
+    await this.compactIndex();
   }
 }
 
