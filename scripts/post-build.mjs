@@ -2,8 +2,13 @@
 //  - copies _locales/ (the one source of UI strings) into each build;
 //  - drops the web_accessible_resources entries crxjs adds for the on-click content script. Lectern injects it
 //    with scripting.executeScript, which needs no web-accessible file; listing it would let any page probe
-//    chrome-extension://<id>/… and fingerprint users who have Lectern installed.
+//    chrome-extension://<id>/… and fingerprint users who have Lectern installed;
+//  - prints the size of the injected content script and of the popup, and fails the build when the content
+//    script is over its gzip budget (scripts/bundle-size.mjs).
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CONTENT_SCRIPT, CONTENT_SCRIPT_GZIP_BUDGET, describe, fileSize, kib, pageFiles, totalSize } from './bundle-size.mjs';
+
+let overBudget = false;
 
 for (const target of ['chrome', 'firefox']) {
   const dir = `dist/${target}`;
@@ -15,4 +20,22 @@ for (const target of ['chrome', 'firefox']) {
     delete manifest.web_accessible_resources;
   }
   writeFileSync(`${dir}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+
+  if (!existsSync(`${dir}/${CONTENT_SCRIPT}`)) {
+    console.error(`post-build: ${target}: ${CONTENT_SCRIPT} is missing: the injected content script moved; update scripts/bundle-size.mjs`);
+    process.exit(1);
+  }
+  const content = fileSize(`${dir}/${CONTENT_SCRIPT}`);
+  console.log(`post-build: ${target}: content script ${CONTENT_SCRIPT}: ${describe(content)}; budget ${kib(CONTENT_SCRIPT_GZIP_BUDGET)} gzip`);
+  const popupFiles = pageFiles(dir, manifest.action.default_popup);
+  console.log(`post-build: ${target}: popup (${popupFiles.length} files): ${describe(totalSize(dir, popupFiles))}`);
+  if (content.gzip > CONTENT_SCRIPT_GZIP_BUDGET) {
+    console.error(
+      `post-build: ${target}: FAILED: the injected content script is ${kib(content.gzip)} gzip (${content.gzip} B), over its budget of ` +
+        `${kib(CONTENT_SCRIPT_GZIP_BUDGET)} (${CONTENT_SCRIPT_GZIP_BUDGET} B) by ${content.gzip - CONTENT_SCRIPT_GZIP_BUDGET} B. It runs in every page ` +
+        'Lectern reads: keep view code, extension APIs and libraries the extraction does not need out of src/content/ and src/core/.',
+    );
+    overBudget = true;
+  }
 }
+if (overBudget) process.exit(1);
