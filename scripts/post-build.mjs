@@ -1,5 +1,6 @@
 // Finishes the builds that `vite build` wrote to dist/<browser>/:
-//  - copies _locales/ (the one source of UI strings) into each build;
+//  - copies _locales/ (the one source of UI strings) into each build, and the licence of the bundled font
+//    (Atkinson Hyperlegible, SIL OFL 1.1, which asks that the licence travel with the font files);
 //  - drops the web_accessible_resources entries crxjs adds for the on-click content script. Lectern injects it
 //    with scripting.executeScript, which needs no web-accessible file; listing it would let any page probe
 //    chrome-extension://<id>/… and fingerprint users who have Lectern installed;
@@ -14,6 +15,7 @@ for (const target of ['chrome', 'firefox']) {
   const dir = `dist/${target}`;
   if (!existsSync(`${dir}/manifest.json`)) continue;
   cpSync('_locales', `${dir}/_locales`, { recursive: true });
+  cpSync('node_modules/@fontsource/atkinson-hyperlegible/LICENSE', `${dir}/licenses/atkinson-hyperlegible-OFL.txt`);
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
   if (manifest.web_accessible_resources) {
     console.log(`post-build: ${target}: removed web_accessible_resources ${JSON.stringify(manifest.web_accessible_resources.flatMap((w) => w.resources))}`);
