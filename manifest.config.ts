@@ -1,7 +1,7 @@
 /**
  * The extension manifest, one source for both browsers. Every per-browser difference is in `forBrowser` below.
  * Permissions are least privilege: activeTab (read the page only after the user clicks), scripting (inject the
- * content script at that moment), storage (the local library). No host permissions, no content_scripts.
+ * content script at that moment), storage (the local library, settings). No host permissions, no content_scripts.
  */
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
@@ -35,6 +35,7 @@ export function manifestFor(target: Target) {
       default_popup: 'src/popup/index.html',
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
     },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
     permissions: [...PERMISSIONS],
     ...forBrowser(target),
   });

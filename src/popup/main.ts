@@ -3,22 +3,16 @@
  * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
  * end-to-end tests (and screen readers) rely on.
  */
-import contentScript from '../content/content-script.ts?script&iife';
-import { articleToPlainText } from '../core/export/text.ts';
-import { slugify } from '../core/filename.ts';
-import { readingTimeMinutes, wordCount } from '../core/reading-time.ts';
-import { htmlToText } from '../core/text.ts';
-import type { Article } from '../core/types.ts';
 import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
-import { request, requestTab } from '../messaging/client.ts';
-import type { ExtractResult } from '../messaging/protocol.ts';
-import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
-import { renderArticle, type Viewable } from '../ui/article-view.ts';
-import { articleHtml } from '../ui/html-sink.ts';
+import { request } from '../messaging/client.ts';
+import { describeFailure, readTab } from '../messaging/read-tab.ts';
+import { activeTab, openTab, t, type Tabs } from '../platform/index.ts';
+import { readerUrl, storeHandoff } from '../reader/handoff.ts';
+import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Shown } from '../ui/article-state.ts';
+import { renderArticle } from '../ui/article-view.ts';
 import { formatDate, localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
-import { bodyForSaving } from '../ui/restore.ts';
-import { reasonFromInjectionError, restrictedReason } from './restricted.ts';
+import { applyTheme, loadSettings } from '../ui/settings.ts';
 import { setupTabs } from './tabs.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -31,6 +25,7 @@ const ui = {
   save: $<HTMLButtonElement>('save'),
   copy: $<HTMLButtonElement>('copy'),
   download: $<HTMLButtonElement>('download'),
+  openReader: $<HTMLButtonElement>('open-reader'),
   status: $<HTMLParagraphElement>('status'),
   showAnyway: $<HTMLButtonElement>('show-anyway'),
   article: $<HTMLElement>('article'),
@@ -39,23 +34,9 @@ const ui = {
   savedList: $<HTMLUListElement>('saved-list'),
 };
 
-interface Shown {
-  view: Viewable;
-  /** The article as Save sends it: live from the page, or rebuilt from the saved item. */
-  article: Article;
-  /** A saved item is only saved again once the reader restored something in it. */
-  from: 'page' | 'library';
-  /** The text Copy/Download export: the article's, or the rendered body's once something is restored. */
-  text: string;
-  capturedAt: Date;
-  /** Indices into article.removed that the reader put back. */
-  restored: Set<number>;
-  /** The rendered article body, once shown. */
-  body: HTMLElement | null;
-}
-
 let shown: Shown | null = null;
 let tabId: number | undefined;
+let tab: Tabs.Tab | undefined;
 let savedItems: LibrarySummary[] = [];
 
 function setStatus(message: string): void {
@@ -71,6 +52,7 @@ function enableActions(canSave: boolean): void {
   ui.save.disabled = !canSave;
   ui.copy.disabled = false;
   ui.download.disabled = false;
+  ui.openReader.disabled = false;
 }
 
 function show(next: Shown): void {
@@ -91,72 +73,23 @@ function show(next: Shown): void {
 
 /** What Save keeps and Copy/Download export: the article as the reader now sees it, restored items included. */
 function onRestored(s: Shown, index: number): void {
-  s.restored.add(index);
-  if (s.body) s.text = htmlToText(bodyForSaving(s.body));
+  noteRestored(s, index);
   // What is shown is no longer what is saved (if it was): saving again keeps the restored items.
   setSaved(false);
   ui.save.disabled = false;
 }
 
-function articleToSave(s: Shown): Article {
-  if (s.restored.size === 0 || !s.body) return s.article;
-  const body = bodyForSaving(s.body);
-  const text = htmlToText(body);
-  return {
-    ...s.article,
-    html: articleHtml(body),
-    text,
-    wordCount: wordCount(text),
-    readingTimeMinutes: readingTimeMinutes(text, s.article.lang),
-    removed: s.article.removed.filter((_, i) => !s.restored.has(i)),
-  };
-}
-
-/** A saved item as an Article again, so a copy changed by Restore can be saved over the old one. */
-function articleFromItem(item: LibraryItem): Article {
-  const { url, canonicalUrl, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage } = item;
-  const { wordCount: words, readingTimeMinutes: minutes, html, text } = item;
-  return {
-    url, canonicalUrl, readerable: true, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage,
-    wordCount: words, readingTimeMinutes: minutes, html, text, removed: item.removed ?? [], ms: 0,
-  };
-}
-
 async function readPage(): Promise<void> {
   setStatus(t('statusReading'));
-  const tab = await activeTab();
+  tab = await activeTab();
   tabId = tab?.id;
-  const url = tab?.url;
   if (tabId === undefined) {
     setStatus(t('cantReadNoTab'));
     return;
   }
-  // Without the "tabs" permission, tab.url is only there when activeTab granted access; on pages the browser
-  // closes to extensions (chrome://, view-source:, file:// without file access) it is undefined. Then the
-  // injection below fails and its error says why.
-  const reason = url === undefined ? null : restrictedReason(url, url.startsWith('file:') ? await isAllowedFileSchemeAccess() : true);
-  if (reason) {
-    setStatus(t(reason));
-    return;
-  }
-  let result: ExtractResult;
-  try {
-    await injectScript(tabId, contentScript);
-    result = await requestTab(tabId, 'content/extract', {});
-  } catch (err) {
-    const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));
-    // Chromium hides the URL of a file:// tab it won't let us read, so say what would help if it is one.
-    const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? ` ${t('cantReadFileHint')}` : '';
-    setStatus(t(reason) + hint);
-    return;
-  }
+  const result = await readTab(tabId, tab?.url);
   if (!result.ok) {
-    if (result.code === 'pdf') {
-      setStatus(t('cantReadPdf'));
-      return;
-    }
-    const key = result.code === 'too-large' ? 'errorTooLarge' : result.code === 'empty' ? 'errorEmpty' : 'errorFailed';
-    setStatus(t(key, result.message));
+    setStatus(describeFailure(result));
     return;
   }
   const article = result.article;
@@ -197,18 +130,10 @@ async function save(): Promise<void> {
   }
 }
 
-function exportText(): { name: string; body: string } | null {
-  if (!shown) return null;
-  const { view } = shown;
-  const body = articleToPlainText({ ...view, text: shown.text }, shown.capturedAt);
-  return { name: `${slugify(view.title)}.txt`, body };
-}
-
 async function copyText(): Promise<void> {
-  const out = exportText();
-  if (!out) return;
+  if (!shown) return;
   try {
-    await navigator.clipboard.writeText(out.body);
+    await navigator.clipboard.writeText(plainTextExport(shown).body);
     setStatus(t('statusCopied'));
   } catch (err) {
     setStatus(t('statusCopyFailed', err instanceof Error ? err.message : String(err)));
@@ -216,18 +141,31 @@ async function copyText(): Promise<void> {
 }
 
 function downloadText(): void {
-  const out = exportText();
-  if (!out) return;
-  const blob = new Blob([out.body], { type: 'text/plain;charset=utf-8' });
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = out.name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  if (!shown) return;
+  const out = plainTextExport(shown);
+  downloadFile(out);
   setStatus(t('statusDownloaded', out.name));
+}
+
+/**
+ * "Open in reader": a saved copy opens by its id; an article read from the page (or a saved copy with restored
+ * items) is handed over through storage.session (reader/handoff.ts). The reader tab opens next to this one.
+ */
+async function openInReader(): Promise<void> {
+  const current = shown;
+  if (!current) return;
+  ui.openReader.disabled = true;
+  try {
+    const target =
+      current.from === 'library' && current.itemId && current.restored.size === 0
+        ? { item: current.itemId }
+        : { live: await storeHandoff({ ok: true, article: articleToSave(current), tabId: current.from === 'page' ? (tabId ?? null) : null, capturedAt: current.capturedAt.toISOString() }) };
+    await openTab(readerUrl(target), tab);
+    window.close();
+  } catch (err) {
+    ui.openReader.disabled = false;
+    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
+  }
 }
 
 function renderSavedList(): void {
@@ -275,15 +213,17 @@ async function openSaved(id: string): Promise<void> {
   }
   const item: LibraryItem = res.item;
   tabs.select('article');
-  show({ view: item, article: articleFromItem(item), from: 'library', text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null });
+  show({ view: item, article: articleFromItem(item), from: 'library', itemId: item.id, text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null });
   setSaved(true);
   setStatus(t('statusShowingSaved'));
 }
 
 localizePage();
+void loadSettings().then((s) => applyTheme(document.documentElement, s));
 const tabs = setupTabs({ saved: () => void loadSaved() });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', downloadText);
+ui.openReader.addEventListener('click', () => void openInReader());
 ui.search.addEventListener('input', renderSavedList);
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

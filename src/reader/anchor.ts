@@ -1,0 +1,29 @@
+/**
+ * Keeps the reader's place while a setting reflows the article (font, size, line height, width, justification):
+ * the block at the top of the viewport stays at the top, at the same fraction of its height, instead of the
+ * text jumping away under the reader's eyes. The page turns off the browser's own scroll anchoring
+ * (overflow-anchor: none) so the two don't both correct.
+ */
+const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, figure, blockquote, pre, table, dt, dd';
+
+export function keepReadingPosition(container: HTMLElement, change: () => void, topOffset = 0): void {
+  if (window.scrollY <= 0) {
+    change();
+    return;
+  }
+  let anchor: Element | null = null;
+  let fraction = 0;
+  for (const block of Array.from(container.querySelectorAll(BLOCKS))) {
+    const r = block.getBoundingClientRect();
+    if (r.height > 0 && r.bottom > topOffset) {
+      anchor = block;
+      fraction = Math.min(1, Math.max(0, (topOffset - r.top) / r.height));
+      break;
+    }
+  }
+  change();
+  if (!anchor) return;
+  const r = anchor.getBoundingClientRect();
+  const delta = r.top + fraction * r.height - topOffset;
+  if (Math.abs(delta) >= 1) window.scrollBy({ top: delta, behavior: 'instant' });
+}
