@@ -12,18 +12,21 @@ export function keepReadingPosition(container: HTMLElement, change: () => void, 
     return;
   }
   let anchor: Element | null = null;
+  // Where the anchor was: pixels below the line when it starts under it, else the fraction of it above the line.
+  let below = 0;
   let fraction = 0;
   for (const block of Array.from(container.querySelectorAll(BLOCKS))) {
     const r = block.getBoundingClientRect();
     if (r.height > 0 && r.bottom > topOffset) {
       anchor = block;
-      fraction = Math.min(1, Math.max(0, (topOffset - r.top) / r.height));
+      if (r.top >= topOffset) below = r.top - topOffset;
+      else fraction = (topOffset - r.top) / r.height;
       break;
     }
   }
   change();
   if (!anchor) return;
   const r = anchor.getBoundingClientRect();
-  const delta = r.top + fraction * r.height - topOffset;
+  const delta = r.top - topOffset - below + fraction * r.height;
   if (Math.abs(delta) >= 1) window.scrollBy({ top: delta, behavior: 'instant' });
 }
