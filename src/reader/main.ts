@@ -11,7 +11,6 @@ import { closeThisTab, focusTab, getTab, t } from '../platform/index.ts';
 import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
 import { articleHtml } from '../ui/html-sink.ts';
 import { bodyForSaving } from '../ui/restore.ts';
-import { articleToMarkdown } from '../core/export/markdown.ts';
 import { slugify } from '../core/filename.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
@@ -156,15 +155,19 @@ async function copyText(): Promise<void> {
   }
 }
 
-/** Markdown of the article as shown (restored items included). Only the reader offers it (turndown is large). */
-function markdownExport(s: Shown): Export {
+/**
+ * Markdown of the article as shown (restored items included). turndown is loaded on first use, not with the
+ * page: it is a third of the reader's script and only this button needs it.
+ */
+async function markdownExport(s: Shown): Promise<Export> {
+  const { articleToMarkdown } = await import('../core/export/markdown.ts');
   const html = s.body && s.restored.size ? articleHtml(bodyForSaving(s.body)) : s.view.html;
   return { name: `${slugify(s.view.title)}.md`, body: articleToMarkdown({ ...s.view, html }, s.capturedAt), type: 'text/markdown;charset=utf-8' };
 }
 
-function download(make: (s: Shown) => Export): void {
+async function download(make: (s: Shown) => Export | Promise<Export>): Promise<void> {
   if (!shown) return;
-  const out = make(shown);
+  const out = await make(shown);
   downloadFile(out);
   setStatus(t('statusDownloaded', out.name));
 }
@@ -196,6 +199,6 @@ async function start(): Promise<void> {
 
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
-ui.download.addEventListener('click', () => download(plainTextExport));
-ui.downloadMd.addEventListener('click', () => download(markdownExport));
+ui.download.addEventListener('click', () => void download(plainTextExport));
+ui.downloadMd.addEventListener('click', () => void download(markdownExport));
 void start().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));
