@@ -87,7 +87,10 @@ async function readPage(): Promise<void> {
     setStatus(t('cantReadNoTab'));
     return;
   }
+  // Marks for bench:ui (what the time from click to article goes to); harmless otherwise.
+  performance.mark('lectern:read-start');
   const result = await readTab(tabId, tab?.url);
+  performance.mark('lectern:read-end');
   if (!result.ok) {
     setStatus(describeFailure(result));
     return;
