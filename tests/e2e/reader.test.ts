@@ -304,6 +304,25 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     ]);
     assert.match(names[9] ?? '', /^button:Removed \(\d+\)$/);
     for (const s of seen) assert.match(s.outline, /^solid [1-9]/, `${s.name} shows its focus (${s.outline})`);
+    // Inside the settings panel: every control in turn, each showing focus (a radio's ring is on its label).
+    await reader.getByRole('button', { name: 'Reading settings' }).focus();
+    await reader.keyboard.press('Enter');
+    const inPanel: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      if (i > 0) await reader.keyboard.press('Tab');
+      const f = await reader.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const ring = el.matches('input[type=radio]') ? el.closest('label')! : el;
+        const label = el.matches('input[type=radio]') ? el.closest('label')!.textContent : (el.labels?.[0]?.textContent ?? el.textContent);
+        return { name: `${el.getAttribute('type') ?? el.tagName.toLowerCase()}:${label?.replace('Ag', '').trim()}`, outline: getComputedStyle(ring).outlineStyle, inPanel: !!el.closest('#settings') };
+      });
+      assert.ok(f.inPanel, `${f.name} is in the panel`);
+      assert.equal(f.outline, 'solid', `${f.name} shows its focus`);
+      inPanel.push(f.name);
+    }
+    assert.deepEqual(inPanel, ['radio:Serif', 'range:Text size', 'range:Line spacing', 'range:Line width', 'radio:System', 'checkbox:Justify text', 'button:Reset to defaults']);
+    await reader.keyboard.press('Escape');
+
     // The skip link goes to the article.
     await reader.reload();
     await waitForReader(reader);
@@ -368,4 +387,61 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     assert.equal(norm(await page.locator('.reading-time').innerText()), `${minutes} min read`);
     await page.close();
   });
+
+  test('RTL lists and punctuation, and reading time by characters for Japanese (pages written into the tab)', async () => {
+    const sentence = 'قالت الحكومة يوم الأربعاء إن الاتفاق الجديد سيوقع بعد أشهر من المحادثات بين المسؤولين في البلدين';
+    const arabic = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>اتفاق تجاري جديد</title>
+      <meta property="og:type" content="article"></head><body><article><h1>اتفاق تجاري جديد بعد أشهر من المحادثات</h1>
+      ${Array.from({ length: 6 }, () => `<p>${sentence}، ${sentence}. هل سيغير ذلك شيئا؟</p>`).join('')}
+      <ul><li>البند الأول من الاتفاق.</li><li>البند الثاني من الاتفاق.</li></ul><p>${sentence}.</p></article></body></html>`;
+    const japanese = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>新しい貿易協定</title>
+      <meta property="og:type" content="article"></head><body><article><h1>新しい貿易協定が結ばれる</h1>
+      ${Array.from({ length: 30 }, () => `<p>${'政府は水曜日に新しい協定が数か月の協議の後に署名されると発表した。'.repeat(4)}</p>`).join('')}</article></body></html>`;
+
+    const readerOn = async (html: string): Promise<Page> => {
+      await tab.goto(server.url(`/fixtures/telesur-iraq-drone/?visit=${++visit}`), { waitUntil: 'load' });
+      await tab.setContent(html); // same URL, new document: what Lectern reads when clicked
+      const popup = await lectern.clickToolbar(tab);
+      await waitForArticle(popup.page);
+      const page = await openReaderFromPopup(lectern, popup);
+      await popup.close();
+      return page;
+    };
+
+    const ar = await readerOn(arabic);
+    const body = readerArticle(ar).locator('.article-body');
+    assert.equal(await readerArticle(ar).getAttribute('dir'), 'rtl');
+    // List items are indented from the right, their markers on the right.
+    const list = await body.locator('ul').evaluate((ul) => {
+      const s = getComputedStyle(ul);
+      const li = ul.querySelector('li')!.getBoundingClientRect();
+      const box = ul.getBoundingClientRect();
+      return { right: parseFloat(s.paddingRight), left: parseFloat(s.paddingLeft), gapRight: box.right - li.right, gapLeft: li.left - box.left };
+    });
+    assert.ok(list.right > 0 && list.left === 0 && list.gapRight > 10, `RTL list indent: ${JSON.stringify(list)}`);
+    // The final full stop and question mark sit at the left end of their line (where an RTL sentence ends).
+    const ends = await body.locator('p').first().evaluate((p) => {
+      const text = p.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.length - 1);
+      range.setEnd(text, text.length);
+      const mark = range.getClientRects()[0]!;
+      const lines = Array.from(p.getClientRects());
+      range.setStart(text, 0);
+      range.setEnd(text, text.length);
+      const last = Array.from(range.getClientRects()).at(-1)!;
+      return { char: text.data.slice(-1), markLeft: mark.left, lineLeft: last.left, lines: lines.length };
+    });
+    assert.equal(ends.char, '؟');
+    assert.ok(Math.abs(ends.markLeft - ends.lineLeft) < 2, `the question mark ends the line on the left: ${JSON.stringify(ends)}`);
+    await ar.close();
+
+    const ja = await readerOn(japanese);
+    const chars = await readerArticle(ja).locator('.article-body').evaluate((b) => (b.textContent ?? '').match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0);
+    // IReST: Japanese is read at 357 characters a minute; counted as words, this would be "1 min read".
+    assert.equal(norm(await ja.locator('.reading-time').innerText()), `${Math.round(chars / 357)} min read`);
+    assert.ok(Math.round(chars / 357) >= 3, `a long article (${chars} characters)`);
+    await ja.close();
+  });
 });
+
