@@ -5,7 +5,7 @@
 import { commandShortcuts, t } from '../platform/index.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createSettingsForm } from '../ui/settings-form.ts';
-import { applySettings, fontReady, loadSettings, onSettingsChanged, saveSettings } from '../ui/settings.ts';
+import { applySettings, fontReady, loadSettings, settingsSync } from '../ui/settings.ts';
 
 const COMMAND_LABELS: Record<string, string> = { 'open-reader': 'commandOpenReader', 'save-page': 'commandSavePage' };
 
@@ -33,17 +33,15 @@ async function start(): Promise<void> {
   const settings = await loadSettings();
   applySettings(root, settings);
   await fontReady(settings);
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const form = createSettingsForm('options', settings, (s) => {
-    applySettings(root, s);
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveSettings(s), 150);
-  });
-  document.getElementById('settings-form')?.append(form.element);
-  onSettingsChanged((s) => {
+  const sync = settingsSync((s) => {
     form.set(s);
     applySettings(root, s);
   });
+  const form = createSettingsForm('options', settings, (s) => {
+    applySettings(root, s);
+    sync.save(s);
+  });
+  document.getElementById('settings-form')?.append(form.element);
   await showShortcuts();
 }
 

@@ -4,26 +4,23 @@
  * so other reader tabs and the options page follow. Escape, or a click outside, closes the panel.
  */
 import { createSettingsForm } from '../ui/settings-form.ts';
-import { applySettings, onSettingsChanged, saveSettings, type ReaderSettings } from '../ui/settings.ts';
+import { applySettings, settingsSync, type ReaderSettings } from '../ui/settings.ts';
 import { keepReadingPosition } from './anchor.ts';
 
 export function setupSettingsPanel(initial: ReaderSettings, article: HTMLElement, barHeight: () => number): void {
   const toggle = document.getElementById('settings-toggle') as HTMLButtonElement;
   const panel = document.getElementById('settings') as HTMLElement;
   const root = document.documentElement;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-
   const apply = (s: ReaderSettings): void => keepReadingPosition(article, () => applySettings(root, s), barHeight());
-  const form = createSettingsForm('reader-settings', initial, (s) => {
-    apply(s);
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void saveSettings(s), 150);
-  });
-  panel.append(form.element);
-  onSettingsChanged((s) => {
+  const sync = settingsSync((s) => {
     form.set(s);
     apply(s);
   });
+  const form = createSettingsForm('reader-settings', initial, (s) => {
+    apply(s);
+    sync.save(s);
+  });
+  panel.append(form.element);
 
   const setOpen = (open: boolean, focusToggle = false): void => {
     panel.hidden = !open;

@@ -105,6 +105,42 @@ export function onSettingsChanged(listener: (s: ReaderSettings) => void): void {
   onStorageChanged('local', SETTINGS_KEY, (value) => listener(normalizeSettings(value)));
 }
 
+export interface SettingsSync {
+  /** Remembers `s` (debounced: a slider fires on every step). */
+  save(s: ReaderSettings): void;
+}
+
+/**
+ * A page's link to the stored settings: saves its own changes (debounced) and calls `onRemote` for changes
+ * made in other pages — not for the echoes of its own saves, which arrive late and would set a control back
+ * while it is being moved. While a local change waits to be saved, it wins over remote ones.
+ */
+export function settingsSync(onRemote: (s: ReaderSettings) => void, delayMs = 150): SettingsSync {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const inFlight: string[] = [];
+  onSettingsChanged((s) => {
+    const key = JSON.stringify(s);
+    const own = inFlight.indexOf(key);
+    if (own >= 0) {
+      inFlight.splice(0, own + 1);
+      return;
+    }
+    if (timer !== undefined) return;
+    onRemote(s);
+  });
+  return {
+    save(s) {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        const next = normalizeSettings(s);
+        inFlight.push(JSON.stringify(next));
+        void saveSettings(next).catch(() => inFlight.splice(inFlight.indexOf(JSON.stringify(next)), 1));
+      }, delayMs);
+    },
+  };
+}
+
 /** The web font behind the "legible" choice, to load before the article is first shown (no swap jump). */
 export const LEGIBLE_FAMILY = 'Atkinson Hyperlegible';
 

@@ -313,7 +313,7 @@ describe('the reader tab', { timeout: 180_000 }, () => {
       const f = await reader.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const ring = el.matches('input[type=radio]') ? el.closest('label')! : el;
-        const label = el.matches('input[type=radio]') ? el.closest('label')!.textContent : (el.labels?.[0]?.textContent ?? el.textContent);
+        const label = el.matches('input[type=radio]') ? el.closest('label')!.textContent : ((el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent);
         return { name: `${el.getAttribute('type') ?? el.tagName.toLowerCase()}:${label?.replace('Ag', '').trim()}`, outline: getComputedStyle(ring).outlineStyle, inPanel: !!el.closest('#settings') };
       });
       assert.ok(f.inPanel, `${f.name} is in the panel`);

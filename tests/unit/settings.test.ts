@@ -4,22 +4,28 @@
  * on the root, and load/save go through storage.local (the platform module is replaced by a fake store here).
  */
 import { JSDOM } from 'jsdom';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const store = new Map<string, unknown>();
 const listeners: Array<(value: unknown) => void> = [];
+/** When set, change events wait here (as storage.onChanged events arrive later in a browser). */
+let deferred: unknown[] | null = null;
+const deliver = (value: unknown) => {
+  for (const l of listeners) l(value);
+};
 vi.mock('../../src/platform/index.ts', () => ({
   storageGet: async (_area: string, key: string) => (store.has(key) ? { [key]: store.get(key) } : {}),
   storageSet: async (_area: string, items: Record<string, unknown>) => {
     for (const [k, v] of Object.entries(items)) {
       store.set(k, structuredClone(v));
-      for (const l of listeners) l(v);
+      if (deferred) deferred.push(structuredClone(v));
+      else deliver(v);
     }
   },
   onStorageChanged: (_area: string, _key: string, listener: (value: unknown) => void) => listeners.push(listener),
 }));
 
-const { DEFAULT_SETTINGS, RANGES, applySettings, applyTheme, loadSettings, normalizeSettings, onSettingsChanged, saveSettings } = await import('../../src/ui/settings.ts');
+const { DEFAULT_SETTINGS, RANGES, applySettings, applyTheme, loadSettings, normalizeSettings, onSettingsChanged, saveSettings, settingsSync } = await import('../../src/ui/settings.ts');
 
 describe('normalizeSettings', () => {
   it('fills defaults for nothing, junk and unknown values', () => {
@@ -77,5 +83,59 @@ describe('load / save / follow changes', () => {
     onSettingsChanged((s) => seen.push(s));
     await saveSettings({ ...DEFAULT_SETTINGS, font: 'legible' });
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, font: 'legible' }]);
+  });
+});
+
+describe('settingsSync (a page saving its own changes and following others)', () => {
+  beforeEach(() => {
+    store.clear();
+    listeners.length = 0;
+    deferred = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    deferred = null;
+    vi.useRealTimers();
+  });
+  const size = (n: number) => ({ ...DEFAULT_SETTINGS, size: n });
+
+  it('saves once per burst of changes (debounced), the last value', async () => {
+    const remote: unknown[] = [];
+    const sync = settingsSync((s) => remote.push(s));
+    sync.save(size(20));
+    sync.save(size(21));
+    sync.save(size(22));
+    expect(store.has('settings')).toBe(false);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(store.get('settings')).toEqual(size(22));
+    for (const v of deferred!.splice(0)) deliver(v);
+    expect(remote).toEqual([]); // its own save does not come back as a remote change
+  });
+
+  it('a late echo of an earlier save does not set the control back while the slider moves on', async () => {
+    const remote: unknown[] = [];
+    const sync = settingsSync((s) => remote.push(s));
+    sync.save(size(20));
+    await vi.advanceTimersByTimeAsync(150); // 20 saved; its change event is still on its way
+    sync.save(size(21));
+    for (const v of deferred!.splice(0)) deliver(v); // the echo of 20 arrives now
+    expect(remote).toEqual([]);
+    await vi.advanceTimersByTimeAsync(150);
+    for (const v of deferred!.splice(0)) deliver(v);
+    expect(remote).toEqual([]);
+    expect(store.get('settings')).toEqual(size(21));
+  });
+
+  it('changes made in another page are followed, unless a local change is waiting to be saved', async () => {
+    const remote: unknown[] = [];
+    const sync = settingsSync((s) => remote.push(s));
+    deliver({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(remote).toEqual([{ ...DEFAULT_SETTINGS, theme: 'dark' }]);
+    sync.save(size(24));
+    deliver({ ...DEFAULT_SETTINGS, theme: 'sepia' });
+    expect(remote.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(150);
+    deliver({ ...DEFAULT_SETTINGS, theme: 'light' });
+    expect(remote.at(-1)).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
   });
 });
