@@ -4,7 +4,7 @@
  * custom properties on its root element (`style.setProperty` is allowed by the extension CSP; no inline styles):
  *
  *   data-theme="light|sepia|dark|system"  data-font="serif|sans|legible"  data-justify="true|false"
- *   --reader-size: 19px   --reader-leading: 1.6   --reader-measure: 66ch
+ *   --reader-size: 19px   --reader-leading: 1.6   --reader-measure: 62ch
  *
  * The stylesheets (src/ui/themes.css, src/ui/reader.css) do the rest, so a change is one style recalculation.
  */
@@ -43,7 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<ReaderSettings> = {
   font: 'serif',
   size: 19,
   lineHeight: 1.6,
-  width: 66,
+  width: 62, // in ch of the body font: about 65–75 characters of running text in the serif fonts
   theme: 'system',
   justify: false,
 };

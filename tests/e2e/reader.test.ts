@@ -76,6 +76,15 @@ describe('the reader tab', { timeout: 180_000 }, () => {
       assert.equal(await reader.getByRole('button', { name, exact: true }).isEnabled(), true, name);
     }
     assert.equal(await reader.getByRole('link', { name: 'Back to the page' }).getAttribute('href'), TELESUR.metadata.canonicalUrl ?? TELESUR.url);
+    // A comfortable measure at the default settings: about 65–75 characters a line in the long paragraphs.
+    const perLine = await article.locator('.article-body p:not(.standfirst)').evaluateAll((ps) =>
+      ps.flatMap((p) => {
+        const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+        return lines >= 3 ? [(p.textContent ?? '').length / (lines - 0.5)] : [];
+      }),
+    );
+    const average = perLine.reduce((a, b) => a + b, 0) / perLine.length;
+    assert.ok(perLine.length >= 3 && average >= 60 && average <= 80, `characters per line: ${average.toFixed(1)} over ${perLine.length} paragraphs`);
     // Landmarks: banner, main; the tab sits right after the page's tab.
     assert.equal(await reader.getByRole('banner').count(), 1);
     assert.equal(await reader.getByRole('main').count(), 1);
