@@ -1,14 +1,15 @@
 /**
  * The extension manifest, one source for both browsers. Every per-browser difference is in `forBrowser` below.
- * Permissions are least privilege: activeTab (read the page only after the user clicks), scripting (inject the
- * content script at that moment), storage (the local library). No host permissions, no content_scripts.
+ * Permissions are least privilege: activeTab (read the page only after the user clicks, presses a Lectern
+ * shortcut or picks its menu item), scripting (inject the content script at that moment), storage (the local
+ * library, settings), contextMenus ("Save page to Lectern"). No host permissions, no content_scripts.
  */
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 export type Target = 'chrome' | 'firefox';
 
-export const PERMISSIONS = ['activeTab', 'scripting', 'storage'] as const;
+export const PERMISSIONS = ['activeTab', 'scripting', 'storage', 'contextMenus'] as const;
 export const GECKO_ID = 'lectern@lectern.invalid';
 
 function forBrowser(target: Target) {
@@ -37,6 +38,14 @@ export function manifestFor(target: Target) {
       default_title: '__MSG_actionTitle__',
       default_popup: 'src/popup/index.html',
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+    },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
+    // Keyboard shortcuts, changeable in the browser's extension shortcut settings. Chromium silently leaves a
+    // suggested key unbound when it uses the key itself (it does Alt+Shift+R): the e2e suite checks that both
+    // keys are bound. ChromeOS uses Alt+Shift+L and Alt+Shift+S for the shelf and the system tray.
+    commands: {
+      'open-reader': { suggested_key: { default: 'Alt+Shift+L', chromeos: 'Alt+Shift+E' }, description: '__MSG_commandOpenReader__' },
+      'save-page': { suggested_key: { default: 'Alt+Shift+S', chromeos: 'Alt+Shift+K' }, description: '__MSG_commandSavePage__' },
     },
     permissions: [...PERMISSIONS],
     ...forBrowser(target),

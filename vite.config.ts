@@ -16,6 +16,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       minify: true,
+      // Extension pages the manifest doesn't name (popup and options page come from the manifest).
+      rollupOptions: { input: { reader: 'src/reader/index.html' } },
     },
     legacy: { skipWebSocketTokenCheck: true },
   };

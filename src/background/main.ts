@@ -7,6 +7,7 @@
 import { extensionOrigin, onMessage, runtimeId, setBadge, t, type MessageSender } from '../platform/index.ts';
 import type { Response } from '../messaging/protocol.ts';
 import { parseBackgroundRequest, type ParsedRequest } from '../messaging/schema.ts';
+import { registerCommands } from './commands.ts';
 import { IdbLibraryStore } from './library/idb-store.ts';
 import { LibraryService } from './library/service.ts';
 import { StorageError } from './library/store.ts';
@@ -15,6 +16,10 @@ const store = new IdbLibraryStore();
 const library = new LibraryService(store);
 // Fold what a stopped worker left in the index journal (queries read it meanwhile, so nothing waits on this).
 void store.mergeAll().catch(() => undefined);
+const commands = registerCommands(library);
+// The e2e suite can't press browser shortcuts or click a context menu: it calls these handlers from the worker.
+// Only code running in the worker itself can reach its global scope.
+Object.assign(globalThis, { lecternCommands: commands });
 
 function fromExtensionPage(sender: MessageSender): boolean {
   return sender.id === runtimeId() && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin());

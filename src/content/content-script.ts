@@ -6,7 +6,7 @@
 import { extract } from '../core/extract.ts';
 import { ExtractError } from '../core/types.ts';
 import type { ExtractResult } from '../messaging/protocol.ts';
-import { onMessage } from '../platform/index.ts';
+import { onMessage } from '../platform/content.ts';
 
 const MARK = '__lecternContentScript';
 const scope = globalThis as typeof globalThis & { [MARK]?: boolean };
@@ -26,6 +26,6 @@ if (!scope[MARK]) {
   scope[MARK] = true;
   onMessage((message) => {
     if ((message as { type?: unknown } | null)?.type !== 'content/extract') return undefined;
-    return Promise.resolve(run());
+    return run();
   });
 }

@@ -62,3 +62,109 @@ export async function setBadge(tabId: number, text: string, title?: string): Pro
   await browser.action.setBadgeText({ tabId, text });
   if (title !== undefined) await browser.action.setTitle({ tabId, title });
 }
+
+// ── Storage: settings live in storage.local, handed-over articles in storage.session (extension pages only). ──
+
+export type StorageArea = 'local' | 'session';
+
+export async function storageGet(area: StorageArea, keys: string | string[]): Promise<Record<string, unknown>> {
+  return browser.storage[area].get(keys);
+}
+
+export async function storageSet(area: StorageArea, items: Record<string, unknown>): Promise<void> {
+  await browser.storage[area].set(items);
+}
+
+export async function storageRemove(area: StorageArea, keys: string | string[]): Promise<void> {
+  await browser.storage[area].remove(keys);
+}
+
+/** Calls `listener` with the new value whenever `key` changes in `area` (in any extension page or the worker). */
+export function onStorageChanged(area: StorageArea, key: string, listener: (value: unknown) => void): void {
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    const change = areaName === area ? changes[key] : undefined;
+    if (change) listener(change.newValue);
+  });
+}
+
+// ── Tabs and extension pages (no "tabs" permission: a tab's url is only visible with activeTab on it). ──
+
+export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+
+export async function openTab(url: string, opener?: { id?: number; index?: number; windowId?: number }): Promise<void> {
+  await browser.tabs.create({
+    url,
+    ...(opener?.index !== undefined ? { index: opener.index + 1 } : {}),
+    ...(opener?.id !== undefined ? { openerTabId: opener.id } : {}),
+    ...(opener?.windowId !== undefined ? { windowId: opener.windowId } : {}),
+  });
+}
+
+/** The tab, or null when it is gone. */
+export async function getTab(tabId: number): Promise<browser.Tabs.Tab | null> {
+  return browser.tabs.get(tabId).catch(() => null);
+}
+
+/** Brings a tab (and its window) to the front. */
+export async function focusTab(tab: browser.Tabs.Tab): Promise<void> {
+  if (tab.id === undefined) return;
+  await browser.tabs.update(tab.id, { active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+}
+
+/** Closes the tab this extension page is in (window.close() only works for windows a script opened). */
+export async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+}
+
+export async function openOptionsPage(): Promise<void> {
+  await browser.runtime.openOptionsPage();
+}
+
+// ── Keyboard commands and the context menu (background). ──
+
+export type CommandTab = browser.Tabs.Tab;
+
+export function onCommand(listener: (command: string, tab: CommandTab | undefined) => void): void {
+  browser.commands.onCommand.addListener((command, tab) => listener(command, tab));
+}
+
+export interface CommandInfo {
+  name: string;
+  description: string;
+  shortcut: string;
+}
+
+export async function commandShortcuts(): Promise<CommandInfo[]> {
+  const all = await browser.commands.getAll();
+  return all.map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' }));
+}
+
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: Array<'page' | 'link'>;
+}
+
+/** (Re)creates the context-menu items: call from runtime.onInstalled (the browser keeps them across restarts). */
+export async function createMenus(items: readonly MenuItem[]): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const item of items) browser.contextMenus.create({ id: item.id, title: item.title, contexts: item.contexts });
+}
+
+export interface MenuClick {
+  menuItemId: string;
+  linkUrl?: string;
+  linkText?: string;
+}
+
+export function onMenuClicked(listener: (info: MenuClick, tab: CommandTab | undefined) => void): void {
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    listener({ menuItemId: String(info.menuItemId), linkUrl: info.linkUrl, linkText: (info as { linkText?: string }).linkText }, tab),
+  );
+}
+
+export function onInstalled(listener: () => void): void {
+  browser.runtime.onInstalled.addListener(() => listener());
+}

@@ -3,22 +3,16 @@
  * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
  * end-to-end tests (and screen readers) rely on.
  */
-import { articleToPlainText } from '../core/export/text.ts';
-import { slugify } from '../core/filename.ts';
-import { readingTimeMinutes, wordCount } from '../core/reading-time.ts';
-import { htmlToText } from '../core/text.ts';
-import type { Article } from '../core/types.ts';
 import type { LibraryItem } from '../background/library/types.ts';
-import { request, requestTab } from '../messaging/client.ts';
-import type { ExtractResult } from '../messaging/protocol.ts';
-import { CONTENT_SCRIPT_FILE } from '../content/file.ts';
-import { activeTab, injectScript, isAllowedFileSchemeAccess, t } from '../platform/index.ts';
-import { renderArticle, type Viewable } from '../ui/article-view.ts';
-import { articleHtml } from '../ui/html-sink.ts';
+import { request } from '../messaging/client.ts';
+import { describeFailure, readTab } from '../messaging/read-tab.ts';
+import { activeTab, openTab, t, type Tabs } from '../platform/index.ts';
+import { readerUrl, storeHandoff } from '../reader/handoff.ts';
+import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Shown } from '../ui/article-state.ts';
+import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
-import { bodyForSaving } from '../ui/restore.ts';
-import { reasonFromInjectionError, restrictedReason } from './restricted.ts';
+import { applyTheme, loadSettings } from '../ui/settings.ts';
 import { createSavedList, storageMessage } from './saved-list.ts';
 import { showStorageStatus } from './storage-status.ts';
 import { setupTabs } from './tabs.ts';
@@ -33,33 +27,16 @@ const ui = {
   save: $<HTMLButtonElement>('save'),
   copy: $<HTMLButtonElement>('copy'),
   download: $<HTMLButtonElement>('download'),
+  openReader: $<HTMLButtonElement>('open-reader'),
   status: $<HTMLParagraphElement>('status'),
   showAnyway: $<HTMLButtonElement>('show-anyway'),
   article: $<HTMLElement>('article'),
   scroller: document.querySelector('main') as HTMLElement,
 };
 
-interface Shown {
-  view: Viewable;
-  /** The article as Save sends it: live from the page, or rebuilt from the saved item. */
-  article: Article;
-  /** A saved item is only saved again once the reader restored something in it. */
-  from: 'page' | 'library';
-  /** The text Copy/Download export: the article's, or the rendered body's once something is restored. */
-  text: string;
-  capturedAt: Date;
-  /** Indices into article.removed that the reader put back. */
-  restored: Set<number>;
-  /** The rendered article body, once shown. */
-  body: HTMLElement | null;
-  /** The library item this article is, once saved: its reading position is kept as the reader scrolls. */
-  libraryId: string | null;
-  /** Where the reader left off last time (0..1), restored when it is shown. */
-  progress: number;
-}
-
 let shown: Shown | null = null;
 let tabId: number | undefined;
+let tab: Tabs.Tab | undefined;
 let siteIcon: string | null = null;
 
 function setStatus(message: string): void {
@@ -75,6 +52,7 @@ function enableActions(canSave: boolean): void {
   ui.save.disabled = !canSave;
   ui.copy.disabled = false;
   ui.download.disabled = false;
+  ui.openReader.disabled = false;
 }
 
 function show(next: Shown): void {
@@ -91,7 +69,7 @@ function show(next: Shown): void {
   ui.article.hidden = false;
   ui.showAnyway.hidden = true;
   enableActions(next.from === 'page');
-  restorePosition(next.progress);
+  restorePosition(next.progress ?? 0);
 }
 
 /** Set while the popup itself scrolls to a saved position, so that scroll isn't saved as the reader's. */
@@ -103,16 +81,16 @@ let restoring: { top: number; stop: () => void } | null = null;
  */
 function restorePosition(progress: number): void {
   restoring?.stop();
-  const apply = () => {
-    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
-    const top = progress > 0 && progress < 1 && range > 0 ? Math.round(progress * range) : 0;
-    if (restoring) restoring.top = top;
-    ui.scroller.scrollTop = top;
-  };
   if (!(progress > 0 && progress < 1)) {
     ui.scroller.scrollTop = 0;
     return;
   }
+  const apply = () => {
+    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
+    const top = range > 0 ? Math.round(progress * range) : 0;
+    if (restoring) restoring.top = top;
+    ui.scroller.scrollTop = top;
+  };
   const observer = new ResizeObserver(apply);
   const userScrolls = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
   const stop = () => {
@@ -132,95 +110,50 @@ let progressTimer: ReturnType<typeof setTimeout> | undefined;
 /** Keeps the reading position of a saved article, a moment after the reader stops scrolling. */
 function onScroll(): void {
   const current = shown;
-  if (!current?.libraryId || ui.article.hidden) return;
+  if (!current?.itemId || ui.article.hidden) return;
   if (restoring && Math.abs(ui.scroller.scrollTop - restoring.top) <= 1) return;
   clearTimeout(progressTimer);
   progressTimer = setTimeout(() => {
     const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
-    if (range <= 0 || !current.libraryId) return;
+    if (range <= 0 || !current.itemId) return;
     const progress = Math.min(1, Math.max(0, ui.scroller.scrollTop / range));
     current.progress = progress;
-    void request('library/update', { id: current.libraryId, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
+    void request('library/update', { id: current.itemId, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
   }, 400);
 }
 
 /** What Save keeps and Copy/Download export: the article as the reader now sees it, restored items included. */
 function onRestored(s: Shown, index: number): void {
-  s.restored.add(index);
-  if (s.body) s.text = htmlToText(bodyForSaving(s.body));
+  noteRestored(s, index);
   // What is shown is no longer what is saved (if it was): saving again keeps the restored items.
   setSaved(false);
   ui.save.disabled = false;
 }
 
-function articleToSave(s: Shown): Article {
-  if (s.restored.size === 0 || !s.body) return s.article;
-  const body = bodyForSaving(s.body);
-  const text = htmlToText(body);
-  return {
-    ...s.article,
-    html: articleHtml(body),
-    text,
-    wordCount: wordCount(text),
-    readingTimeMinutes: readingTimeMinutes(text, s.article.lang),
-    removed: s.article.removed.filter((_, i) => !s.restored.has(i)),
-  };
-}
-
-/** A saved item as an Article again, so a copy changed by Restore can be saved over the old one. */
-function articleFromItem(item: LibraryItem): Article {
-  const { url, canonicalUrl, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage } = item;
-  const { wordCount: words, readingTimeMinutes: minutes, html, text } = item;
-  return {
-    url, canonicalUrl, readerable: true, title, byline, siteName, publishedTime, modifiedTime, lang, dir, excerpt, leadImage,
-    wordCount: words, readingTimeMinutes: minutes, html, text, removed: item.removed ?? [], ms: 0,
-  };
-}
-
 async function readPage(): Promise<void> {
   setStatus(t('statusReading'));
-  const tab = await activeTab();
+  tab = await activeTab();
   tabId = tab?.id;
-  const url = tab?.url;
   siteIcon = tab?.favIconUrl && /^https?:|^data:image\//.test(tab.favIconUrl) && tab.favIconUrl.length <= 8192 ? tab.favIconUrl : null;
   if (tabId === undefined) {
     setStatus(t('cantReadNoTab'));
     return;
   }
-  // Without the "tabs" permission, tab.url is only there when activeTab granted access; on pages the browser
-  // closes to extensions (chrome://, view-source:, file:// without file access) it is undefined. Then the
-  // injection below fails and its error says why.
-  const reason = url === undefined ? null : restrictedReason(url, url.startsWith('file:') ? await isAllowedFileSchemeAccess() : true);
-  if (reason) {
-    setStatus(t(reason));
-    return;
-  }
-  let result: ExtractResult;
-  try {
-    await injectScript(tabId, CONTENT_SCRIPT_FILE);
-    result = await requestTab(tabId, 'content/extract', {});
-  } catch (err) {
-    const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));
-    // Chromium hides the URL of a file:// tab it won't let us read, so say what would help if it is one.
-    const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? ` ${t('cantReadFileHint')}` : '';
-    setStatus(t(reason) + hint);
-    return;
-  }
+  // Marks for bench:ui (what the time from click to article goes to); harmless otherwise.
+  performance.mark('lectern:read-start');
+  const result = await readTab(tabId, tab?.url);
+  performance.mark('lectern:read-end');
   if (!result.ok) {
-    if (result.code === 'pdf') {
-      setStatus(t('cantReadPdf'));
-      return;
-    }
-    const key = result.code === 'too-large' ? 'errorTooLarge' : result.code === 'empty' ? 'errorEmpty' : 'errorFailed';
-    setStatus(t(key, result.message));
+    setStatus(describeFailure(result));
     return;
   }
   const article = result.article;
   const lookup = await request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
   const savedItem = lookup.ok ? lookup.item : null;
+  // A page that is already saved keeps its reading position as the reader scrolls here too.
   const next: Shown = {
     view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null,
-    libraryId: savedItem?.id ?? null, progress: savedItem?.readingProgress ?? 0,
+    ...(savedItem ? { itemId: savedItem.id, progress: savedItem.readingProgress } : {}),
   };
   setSaved(savedItem !== null);
   if (article.readerable) {
@@ -247,7 +180,7 @@ async function save(): Promise<void> {
   const res = await request('library/save', { article, siteIcon: from === 'page' ? siteIcon : null });
   ui.save.disabled = false;
   if (res.ok) {
-    current.libraryId = res.item.id;
+    current.itemId = res.item.id;
     // Ask the browser to keep the library through storage pressure (granted or not, it's shown under the list).
     void navigator.storage?.persist?.().catch(() => false);
     // An item restored while the save was under way isn't in it yet.
@@ -260,18 +193,10 @@ async function save(): Promise<void> {
   }
 }
 
-function exportText(): { name: string; body: string } | null {
-  if (!shown) return null;
-  const { view } = shown;
-  const body = articleToPlainText({ ...view, text: shown.text }, shown.capturedAt);
-  return { name: `${slugify(view.title)}.txt`, body };
-}
-
 async function copyText(): Promise<void> {
-  const out = exportText();
-  if (!out) return;
+  if (!shown) return;
   try {
-    await navigator.clipboard.writeText(out.body);
+    await navigator.clipboard.writeText(plainTextExport(shown).body);
     setStatus(t('statusCopied'));
   } catch (err) {
     setStatus(t('statusCopyFailed', err instanceof Error ? err.message : String(err)));
@@ -279,38 +204,52 @@ async function copyText(): Promise<void> {
 }
 
 function downloadText(): void {
-  const out = exportText();
-  if (!out) return;
-  const blob = new Blob([out.body], { type: 'text/plain;charset=utf-8' });
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = out.name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  if (!shown) return;
+  const out = plainTextExport(shown);
+  downloadFile(out);
   setStatus(t('statusDownloaded', out.name));
+}
+
+/**
+ * "Open in reader": a saved copy opens by its id; an article read from the page (or a saved copy with restored
+ * items) is handed over through storage.session (reader/handoff.ts). The reader tab opens next to this one.
+ */
+async function openInReader(): Promise<void> {
+  const current = shown;
+  if (!current) return;
+  ui.openReader.disabled = true;
+  try {
+    const target =
+      current.from === 'library' && current.itemId && current.restored.size === 0
+        ? { item: current.itemId }
+        : { live: await storeHandoff({ ok: true, article: articleToSave(current), tabId: current.from === 'page' ? (tabId ?? null) : null, capturedAt: current.capturedAt.toISOString() }) };
+    await openTab(readerUrl(target), tab);
+    window.close();
+  } catch (err) {
+    ui.openReader.disabled = false;
+    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
+  }
 }
 
 async function openSaved(id: string): Promise<void> {
   const res = await request('library/get', { id });
   if (!res.ok || !res.item) {
-    setStatus(t('statusLoadFailed', res.ok ? id : storageMessage(res)));
     tabs.select('article');
+    setStatus(t('statusLoadFailed', res.ok ? id : storageMessage(res)));
     return;
   }
   const item: LibraryItem = res.item;
   tabs.select('article');
   show({
-    view: item, article: articleFromItem(item), from: 'library', text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null,
-    libraryId: item.id, progress: item.readingProgress,
+    view: item, article: articleFromItem(item), from: 'library', itemId: item.id, text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null,
+    progress: item.readingProgress,
   });
   setSaved(true);
   setStatus(t('statusShowingSaved'));
 }
 
 localizePage();
+void loadSettings().then((s) => applyTheme(document.documentElement, s));
 const savedList = createSavedList(
   { search: $('search'), status: $('saved-status'), undo: $('undo'), list: $('saved-list'), more: $('more') },
   (id) => void openSaved(id),
@@ -325,4 +264,5 @@ ui.scroller.addEventListener('scroll', onScroll, { passive: true });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', downloadText);
+ui.openReader.addEventListener('click', () => void openInReader());
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

@@ -50,7 +50,10 @@ export function renderArticle(article: HTMLElement, a: Viewable): { header: HTML
   article.dir = a.dir ?? 'auto';
 
   const header = el('header', 'article-header');
-  header.append(el('h1', 'article-title', a.title));
+  const title = el('h1', 'article-title', a.title);
+  // Element Timing: when the article is first on screen (bench:ui reads it; harmless elsewhere).
+  title.setAttribute('elementtiming', 'article-title');
+  header.append(title);
 
   const source = el('div', 'source');
   source.setAttribute('role', 'group');

@@ -1,5 +1,5 @@
-/** Fills `data-i18n*` attributes of a page from _locales. */
-import { t, uiLanguage } from '../platform/index.ts';
+/** Fills `data-i18n*` attributes of a page from _locales; sets the page's lang and direction to the UI's. */
+import { t, uiDirection, uiLanguage } from '../platform/index.ts';
 
 export function localizePage(root: ParentNode = document): void {
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-i18n]'))) el.textContent = t(el.dataset.i18n ?? '');
@@ -10,6 +10,7 @@ export function localizePage(root: ParentNode = document): void {
     el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder ?? ''));
   }
   document.documentElement.lang = uiLanguage();
+  document.documentElement.dir = uiDirection();
 }
 
 export function formatDate(iso: string | null, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string | null {

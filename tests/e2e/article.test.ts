@@ -42,7 +42,7 @@ describe('article view on the teleSUR sample', { timeout: 120_000 }, () => {
     assert.equal(manifest.content_scripts, undefined);
     assert.equal(manifest.web_accessible_resources, undefined);
     assert.equal(manifest.host_permissions, undefined);
-    assert.deepEqual([...(manifest.permissions as string[])].sort(), ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual([...(manifest.permissions as string[])].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage']);
   });
 
   test('the content script runs only after the toolbar click', async () => {

@@ -35,6 +35,10 @@ describe('codebase rules', () => {
     expect(offenders(/from ['"]webextension-polyfill['"]/, ['src/platform/index.ts'])).toEqual([]);
     expect(offenders(/\bchrome\.(?:runtime|tabs|scripting|storage|action|i18n)\b/)).toEqual([]);
   });
+  it('the injected content script stays lean: no webextension-polyfill (its size has a budget, scripts/bundle-size.mjs)', () => {
+    const content = sources.filter((f) => f.startsWith('src/content/'));
+    expect(content.filter((f) => /from ['"][./]*platform\/index(?:\.ts)?['"]|from ['"]webextension-polyfill['"]/.test(code(f)))).toEqual([]);
+  });
   it('the core is pure: no extension, view or worker imports', () => {
     const core = sources.filter((f) => f.startsWith('src/core/'));
     expect(core.filter((f) => /from ['"]\.\.\/(?:\.\.\/)*(?:platform|messaging|background|popup|content|ui|cli)\//.test(read(f)))).toEqual([]);
@@ -56,7 +60,7 @@ describe('codebase rules', () => {
     expect([...used].filter((k) => !(k in messages))).toEqual([]);
   });
   it('permissions snapshot: a new permission fails until this snapshot and the README table change together', () => {
-    expect([...PERMISSIONS]).toEqual(['activeTab', 'scripting', 'storage']);
+    expect([...PERMISSIONS]).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus']);
     const readme = read('README.md');
     for (const p of PERMISSIONS) expect(readme).toMatch(new RegExp(`^\\| \`${p}\` \\|`, 'm'));
     const table = readme.match(/^\| `[a-zA-Z]+` \|/gm) ?? [];

@@ -33,6 +33,8 @@ export interface Popup {
 export interface LaunchOptions {
   /** Reuse a profile (to test persistence across browser restarts); a fresh mkdtemp dir otherwise. */
   userDataDir?: string;
+  /** The browser's UI language (Chromium's --lang, and LANGUAGE for Linux), e.g. "ar", "de". Default: the system's. */
+  lang?: string;
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
@@ -71,8 +73,10 @@ export class Lectern {
     const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'lectern-e2e-profile-'));
     // DevToolsActivePort of a previous run of this profile would point at a dead port.
     rmSync(path.join(userDataDir, 'DevToolsActivePort'), { force: true });
+    const { lang } = options;
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
       headless: false, // we pass --headless=new ourselves
       viewport: null,
       args: [
@@ -88,6 +92,7 @@ export class Lectern {
         `--load-extension=${EXTENSION_DIR}`,
         '--remote-debugging-port=0',
         '--window-size=1200,900',
+        ...(lang ? [`--lang=${lang}`] : []),
         // Only 127.0.0.1 resolves: the fixtures' images on their real hosts fail at once, nothing leaves the machine.
         '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
       ],
