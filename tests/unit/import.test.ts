@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackup, parseBackup } from '../../src/core/import/backup.ts';
 import { parseBookmarksHtml } from '../../src/core/import/bookmarks.ts';
 import { readImportFile } from '../../src/core/import/detect.ts';
+import { reportDuplicates } from '../../src/core/import/dedupe.ts';
 import { parseInstapaperCsv } from '../../src/core/import/instapaper.ts';
 import { parseOmnivore } from '../../src/core/import/omnivore.ts';
 import { parsePocketCsv } from '../../src/core/import/pocket.ts';
@@ -61,6 +62,9 @@ describe('Pocket CSV', () => {
     ]);
     expect(result.items.find((i) => i.title === 'Bad date')?.savedAt).toBeNull();
   });
+  it('names rows that are the same article (tracking parameters differ) as merged', () => {
+    expect(reportDuplicates(result).skipped.at(-1)).toEqual({ row: 'row 9', imported: true, reason: 'same article as row 2: merged into it' });
+  });
   it('broken quoting fails the whole file, naming the row', () => {
     expect(() => parsePocketCsv(read('pocket-broken-quote.csv'))).toThrow(/Broken quoting at row 3/);
   });
@@ -74,11 +78,11 @@ describe('Instapaper CSV', () => {
   // Rows are records as a spreadsheet numbers them (the quoted newline in row 5 doesn't shift row 6).
   it('reads folders, JSON tags, quoted newlines and both timestamp styles', () => {
     expect(result.items).toEqual([
-      { url: 'https://longform.example.com/essay', title: 'An essay, with commas', excerpt: 'The best line, quoted.', savedAt: '2022-04-15T05:20:00.000Z', archived: false, tags: ['essays', 'long reads'] },
-      { url: 'https://longform.example.com/archived', title: 'Archived one', excerpt: null, savedAt: '2022-04-15T05:21:40.000Z', archived: true, tags: [] },
-      { url: 'https://longform.example.com/starred', title: 'Starred one', excerpt: null, savedAt: '2022-04-15T05:23:20.000Z', archived: false, tags: ['starred'] },
-      { url: 'https://longform.example.com/folder', title: 'In a folder', excerpt: 'Line one line two', savedAt: '2022-04-15T05:25:00.000Z', archived: false, tags: ['Research'] },
-      { url: 'https://longform.example.com/iso', title: 'ISO timestamp', excerpt: null, savedAt: '2022-04-15T08:00:00.000Z', archived: false, tags: [] },
+      { row: 'row 2', url: 'https://longform.example.com/essay', title: 'An essay, with commas', excerpt: 'The best line, quoted.', savedAt: '2022-04-15T05:20:00.000Z', archived: false, tags: ['essays', 'long reads'] },
+      { row: 'row 3', url: 'https://longform.example.com/archived', title: 'Archived one', excerpt: null, savedAt: '2022-04-15T05:21:40.000Z', archived: true, tags: [] },
+      { row: 'row 4', url: 'https://longform.example.com/starred', title: 'Starred one', excerpt: null, savedAt: '2022-04-15T05:23:20.000Z', archived: false, tags: ['starred'] },
+      { row: 'row 5', url: 'https://longform.example.com/folder', title: 'In a folder', excerpt: 'Line one line two', savedAt: '2022-04-15T05:25:00.000Z', archived: false, tags: ['Research'] },
+      { row: 'row 7', url: 'https://longform.example.com/iso', title: 'ISO timestamp', excerpt: null, savedAt: '2022-04-15T08:00:00.000Z', archived: false, tags: [] },
     ]);
     expect(result.skipped).toEqual([{ row: 'row 6', field: 'URL', imported: false, reason: 'not an http(s) URL: "not a url"' }]);
   });
@@ -88,9 +92,9 @@ describe('Netscape bookmarks', () => {
   const result = parseBookmarksHtml(read('bookmarks.html'), win);
   it('reads links with dates, TAGS and their folder as a tag (not the browser root folders)', () => {
     expect(result.items).toEqual([
-      { url: 'https://www.example.com/a', title: 'Top & level', savedAt: '2020-09-13T12:28:20.000Z', tags: [] },
-      { url: 'https://www.example.com/b', title: 'Nested bold title', savedAt: '2020-09-13T12:30:00.000Z', tags: ['news', 'later', 'Reading'] },
-      { url: 'https://www.example.com/c', title: 'Bad date', savedAt: null, tags: [] },
+      { row: 'bookmark 1 (Top & level)', url: 'https://www.example.com/a', title: 'Top & level', savedAt: '2020-09-13T12:28:20.000Z', tags: [] },
+      { row: 'bookmark 2 (Nested bold title)', url: 'https://www.example.com/b', title: 'Nested bold title', savedAt: '2020-09-13T12:30:00.000Z', tags: ['news', 'later', 'Reading'] },
+      { row: 'bookmark 4 (Bad date)', url: 'https://www.example.com/c', title: 'Bad date', savedAt: null, tags: [] },
     ]);
   });
   it('skips bookmarklets and place: URLs, naming them', () => {

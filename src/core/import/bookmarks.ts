@@ -51,7 +51,7 @@ export function parseBookmarks(doc: Document): ImportResult {
     const tags = splitTags(a.getAttribute('tags') ?? '', /,/);
     const folder = folderOf(a);
     if (folder && !ROOT_FOLDERS.test(folder)) tags.push(folder);
-    items.push({ url, title: title || url, savedAt, tags });
+    items.push({ row: where, url, title: title || url, savedAt, tags });
   });
   return { format: 'bookmarks', items, skipped };
 }

@@ -32,6 +32,7 @@ export function parseInstapaperCsv(text: string): ImportResult {
     else if (folder && lower !== 'unread' && lower !== 'archive') tags.push(folder);
     const selection = oneLine(cells[col.Selection!]);
     items.push({
+      row: where,
       url,
       title: oneLine(cells[col.Title!]) || url,
       excerpt: selection || null,

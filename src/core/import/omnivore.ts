@@ -76,6 +76,7 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
       const progress = typeof e.readingProgress === 'number' && Number.isFinite(e.readingProgress) ? Math.min(1, Math.max(0, e.readingProgress / 100)) : 0;
       const state = (str(e.state) ?? '').toLowerCase();
       const item: ImportedItem = {
+        row: where,
         url,
         title: oneLine(str(e.title)) || url,
         byline: oneLine(str(e.author)) || null,

@@ -28,6 +28,7 @@ export function parsePocketCsv(text: string): ImportResult {
       skipped.push({ row: where, field: 'status', imported: true, reason: `unknown status ${JSON.stringify(status)}: imported as unread` });
     }
     items.push({
+      row: where,
       url,
       title: oneLine(cells[col.title!]) || url,
       savedAt,

@@ -6,6 +6,8 @@ import type { RemovedItem } from '../types.ts';
 
 /** One article read from an import file. Only `url` and `title` are required; the library fills the rest. */
 export interface ImportedItem {
+  /** Where in the file it came from, for the report ("row 7", "items[3]"); not stored. */
+  row?: string;
   url: string;
   title: string;
   canonicalUrl?: string | null;
