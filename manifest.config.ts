@@ -9,6 +9,7 @@ import pkg from './package.json' with { type: 'json' };
 export type Target = 'chrome' | 'firefox';
 
 export const PERMISSIONS = ['activeTab', 'scripting', 'storage'] as const;
+export const OPTIONAL_HOST_PERMISSIONS = ['http://*/*', 'https://*/*'] as const;
 export const GECKO_ID = 'lectern@lectern.invalid';
 
 function forBrowser(target: Target) {
@@ -39,6 +40,9 @@ export function manifestFor(target: Target) {
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
     },
     permissions: [...PERMISSIONS],
+    // Asked for only by "Fetch articles" on the Library page, for the sites of the imported links, and given
+    // back when it ends (see the README's permission table).
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
     ...forBrowser(target),
   });
 }

@@ -16,6 +16,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       minify: true,
+      // Extension pages the manifest doesn't name (crxjs builds the popup from the manifest).
+      rollupOptions: { input: { library: 'src/library-page/index.html' } },
     },
     legacy: { skipWebSocketTokenCheck: true },
   };

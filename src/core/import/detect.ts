@@ -41,10 +41,15 @@ function fromZip(bytes: Uint8Array, name: string, win: Window): ImportResult {
   throw new ImportError(`${name} holds neither a Lectern backup nor an Omnivore export (metadata_*_to_*.json). Nothing was imported.`);
 }
 
-export function readImportFile(name: string, bytes: Uint8Array, win: Window, maxBytes = MAX_IMPORT_BYTES): ImportResult {
-  if (bytes.length > maxBytes) {
-    throw new ImportError(`${name} is ${Math.round(bytes.length / 1024 / 1024)} MB; Lectern imports files up to ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or export fewer items. Nothing was imported.`);
+/** Refuses a file that is too large, before it is read. */
+export function checkImportSize(name: string, size: number, maxBytes = MAX_IMPORT_BYTES): void {
+  if (size > maxBytes) {
+    throw new ImportError(`${name} is ${Math.round(size / 1024 / 1024)} MB; Lectern imports files up to ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or export fewer items. Nothing was imported.`);
   }
+}
+
+export function readImportFile(name: string, bytes: Uint8Array, win: Window, maxBytes = MAX_IMPORT_BYTES): ImportResult {
+  checkImportSize(name, bytes.length, maxBytes);
   if (bytes.length === 0) throw new ImportError(`${name} is empty. Nothing was imported.`);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromZip(bytes, name, win);
   const text = decode(bytes, name);
