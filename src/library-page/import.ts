@@ -98,7 +98,7 @@ export async function importFile(file: File, ui: ImportUi): Promise<boolean> {
     if (result.format === 'lectern-backup' && result.settings && Object.keys(result.settings).length) await writeLocalStorage(result.settings);
     ui.status.textContent = t('importDone', [
       t(FORMAT_NAMES[result.format]),
-      String(result.items.length),
+      String(counts.added + counts.updated + counts.unchanged),
       String(counts.added),
       String(counts.updated),
       String(counts.unchanged),
