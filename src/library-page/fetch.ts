@@ -6,6 +6,7 @@
  */
 import type { LibrarySummary } from '../background/library/types.ts';
 import { articleFromHtml } from '../core/import/fetched.ts';
+import { runPolitely } from '../core/import/polite-queue.ts';
 import { request } from '../messaging/client.ts';
 import { removeOrigins, requestOrigins, t } from '../platform/index.ts';
 import { $, check } from './page-util.ts';
@@ -74,46 +75,36 @@ export function setupFetch(items: () => LibrarySummary[], reload: () => Promise<
       status.textContent = t('fetchProgress', [String(done), String(targets.length), String(failed)]);
     };
     show();
-    const queue = [...targets];
-    const busy = new Map<string, number>(); // host → when it may be asked again
-    const next = (): LibrarySummary | undefined => {
-      const now = Date.now();
-      const i = queue.findIndex((s) => (busy.get(new URL(s.url).host) ?? 0) <= now);
-      return i < 0 ? undefined : queue.splice(i, 1)[0];
-    };
-    const worker = async () => {
-      while (queue.length && !signal.aborted) {
-        const item = next();
-        if (!item) {
-          await new Promise((r) => setTimeout(r, 100));
-          continue;
-        }
-        const host = new URL(item.url).host;
-        busy.set(host, Infinity);
-        try {
-          await fetchOne(item, signal);
-        } catch (err) {
-          if (signal.aborted) break;
-          failed++;
-          const li = document.createElement('li');
-          li.textContent = t('fetchItemFailed', [item.title, err instanceof Error ? err.message : String(err)]);
-          failures.append(li);
-          failures.hidden = false;
-        } finally {
-          busy.set(host, Date.now() + SAME_SITE_PAUSE_MS);
-        }
-        done++;
-        show();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, targets.length) }, worker));
-    status.textContent = signal.aborted
-      ? t('fetchCanceled', [String(done), String(targets.length)])
-      : t('fetchDone', [String(done - failed), String(failed)]);
-    await removeOrigins(origins).catch(() => undefined);
-    button.disabled = false;
-    cancel.hidden = true;
-    controller = null;
+    try {
+      await runPolitely(
+        targets,
+        (item) => new URL(item.url).host,
+        async (item) => {
+          try {
+            await fetchOne(item, signal);
+          } catch (err) {
+            if (signal.aborted) return;
+            failed++;
+            const li = document.createElement('li');
+            li.textContent = t('fetchItemFailed', [item.title, err instanceof Error ? err.message : String(err)]);
+            failures.append(li);
+            failures.hidden = false;
+          }
+          done++;
+          show();
+        },
+        { concurrency: CONCURRENCY, pauseMs: SAME_SITE_PAUSE_MS, signal },
+      );
+      status.textContent = signal.aborted
+        ? t('fetchCanceled', [String(done), String(targets.length)])
+        : t('fetchDone', [String(done - failed), String(failed)]);
+    } finally {
+      // Host access is for this run only.
+      await removeOrigins(origins).catch(() => undefined);
+      button.disabled = false;
+      cancel.hidden = true;
+      controller = null;
+    }
     await reload();
   }
 }
