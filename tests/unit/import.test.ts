@@ -4,7 +4,8 @@ import { JSDOM } from 'jsdom';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackup, parseBackup } from '../../src/core/import/backup.ts';
+import { BACKUP_ITEM_KEYS, createBackup, parseBackup } from '../../src/core/import/backup.ts';
+import { toLibraryItem } from '../../src/background/library/merge.ts';
 import { parseBookmarksHtml } from '../../src/core/import/bookmarks.ts';
 import { readImportFile } from '../../src/core/import/detect.ts';
 import { reportDuplicates } from '../../src/core/import/dedupe.ts';
@@ -139,6 +140,10 @@ describe('Omnivore export', () => {
 });
 
 describe('Lectern backup', () => {
+  it("holds exactly the library item's fields", async () => {
+    const item = await toLibraryItem({ url: 'https://a.example/', title: 'A' }, '2026-01-01T00:00:00.000Z');
+    expect([...BACKUP_ITEM_KEYS].sort()).toEqual(Object.keys(item).sort());
+  });
   it('refuses a newer version with a clear message', () => {
     expect(() => parseBackup(read('backup-v2.json'))).toThrow('This backup was made by a newer Lectern (backup version 2); this Lectern reads version 1. Update Lectern, then restore it.');
   });

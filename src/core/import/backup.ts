@@ -10,46 +10,23 @@
  * schema is skipped and reported with its index and field.
  */
 import * as v from 'valibot';
-import type { RemovedItem } from '../types.ts';
 import { ImportError, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 export const BACKUP_FORMAT = 'lectern-backup';
 export const BACKUP_VERSION = 1;
 
-/** An item as a backup holds it: the library's LibraryItem (structurally; the core doesn't import the library). */
-export interface BackupItem {
-  id: string;
-  url: string;
-  canonicalUrl: string | null;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  siteIcon: string | null;
-  leadImage: string | null;
-  excerpt: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  publishedTime: string | null;
-  modifiedTime: string | null;
-  savedAt: string;
-  readAt: string | null;
-  archivedAt: string | null;
-  wordCount: number;
-  readingTimeMinutes: number;
-  tags: string[];
-  readingProgress: number;
-  html: string;
-  text: string;
-  textHash: string;
-  removed: RemovedItem[];
-}
+/**
+ * An item as a backup holds it: the library's LibraryItem (the core doesn't import the library; the fields are
+ * BACKUP_ITEM_KEYS, and tests/unit/import.test.ts checks that they are exactly LibraryItem's).
+ */
+export type BackupItem = { id: string } & Record<(typeof BACKUP_ITEM_KEYS)[number], unknown>;
 
-/** Key order of an item in the file. */
-const ITEM_KEYS: Array<keyof BackupItem> = [
+/** The fields of an item, in their order in the file. */
+export const BACKUP_ITEM_KEYS = [
   'id', 'url', 'canonicalUrl', 'title', 'byline', 'siteName', 'siteIcon', 'leadImage', 'excerpt', 'lang', 'dir',
   'publishedTime', 'modifiedTime', 'savedAt', 'readAt', 'archivedAt', 'wordCount', 'readingTimeMinutes', 'tags',
   'readingProgress', 'textHash', 'removed', 'text', 'html',
-];
+] as const;
 
 /** Sorts object keys recursively (settings), so equal settings serialize equally. */
 function sortedKeys(value: unknown): unknown {
@@ -61,7 +38,7 @@ function sortedKeys(value: unknown): unknown {
 }
 
 export function createBackup(items: readonly BackupItem[], settings: Record<string, unknown>, exportedAt: Date): string {
-  const ordered = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((item) => Object.fromEntries(ITEM_KEYS.map((k) => [k, item[k] ?? null])));
+  const ordered = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((item) => Object.fromEntries(BACKUP_ITEM_KEYS.map((k) => [k, item[k] ?? null])));
   const doc = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), items: ordered, settings: sortedKeys(settings) };
   // One item per line: a diff of two backups reads item by item.
   return `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${JSON.stringify(doc.exportedAt)},"settings":${JSON.stringify(doc.settings)},"items":[\n${ordered.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`;

@@ -5,7 +5,7 @@
  * of fields is skipped and reported.
  */
 import Papa from 'papaparse';
-import { ImportError, type Skipped } from './types.ts';
+import { httpUrl, ImportError, parseDate, urlProblem, type Skipped } from './types.ts';
 
 export interface CsvRow {
   /** The spreadsheet row number: the header is row 1. */
@@ -55,4 +55,22 @@ export function requireColumns(header: string[], wanted: string[], format: strin
     );
   }
   return Object.fromEntries(wanted.map((w) => [w, byLower.get(w.toLowerCase())!]));
+}
+
+/**
+ * The URL and saved date of a row: null (the row skipped and reported) without an http(s) URL; an unreadable
+ * date is reported and left out (the library then uses the import time).
+ */
+export function urlAndDate(where: string, cells: Record<string, string>, urlColumn: string, dateColumn: string, skipped: Skipped[]): { url: string; savedAt: string | null } | null {
+  const url = httpUrl(cells[urlColumn]);
+  if (!url) {
+    skipped.push({ row: where, field: urlColumn, imported: false, reason: urlProblem(cells[urlColumn]) });
+    return null;
+  }
+  const raw = cells[dateColumn];
+  const savedAt = parseDate(raw);
+  if (savedAt === undefined) {
+    skipped.push({ row: where, field: dateColumn, imported: true, reason: `invalid date ${JSON.stringify(raw)}: imported with the import time as saved date` });
+  }
+  return { url, savedAt: savedAt ?? null };
 }

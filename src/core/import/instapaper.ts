@@ -3,8 +3,8 @@
  * `Unread`, `Archive`, `Starred` or a folder of the reader's own (kept as a tag), Tags a JSON array (newer
  * exports) or a comma-separated list, Selection the highlighted text (kept as the excerpt).
  */
-import { readCsv, requireColumns } from './csv.ts';
-import { httpUrl, oneLine, parseDate, splitTags, urlProblem, type ImportResult, type ImportedItem } from './types.ts';
+import { readCsv, requireColumns, urlAndDate } from './csv.ts';
+import { oneLine, splitTags, type ImportResult, type ImportedItem } from './types.ts';
 
 export function parseInstapaperCsv(text: string): ImportResult {
   const table = readCsv(text);
@@ -14,17 +14,9 @@ export function parseInstapaperCsv(text: string): ImportResult {
   const skipped = [...table.skipped];
   for (const { row, cells } of table.rows) {
     const where = `row ${row}`;
-    const url = httpUrl(cells[col.URL!]);
-    if (!url) {
-      skipped.push({ row: where, field: 'URL', imported: false, reason: `${urlProblem(cells[col.URL!])}` });
-      continue;
-    }
-    const rawTime = cells[col.Timestamp!];
-    let savedAt = parseDate(rawTime);
-    if (savedAt === undefined) {
-      skipped.push({ row: where, field: 'Timestamp', imported: true, reason: `invalid date ${JSON.stringify(rawTime)}: imported with the import time as saved date` });
-      savedAt = null;
-    }
+    const found = urlAndDate(where, cells, col.URL!, col.Timestamp!, skipped);
+    if (!found) continue;
+    const { url, savedAt } = found;
     const folder = oneLine(cells[col.Folder!]);
     const tags = tagsColumn ? splitTags(cells[tagsColumn], /,/) : [];
     const lower = folder.toLowerCase();

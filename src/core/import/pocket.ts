@@ -2,8 +2,8 @@
  * Pocket's CSV export (`title,url,time_added,tags,status`): time_added in Unix seconds, tags separated by `|`,
  * status `unread` or `archive`. Every row becomes a URL-only item (Pocket's export has no article text).
  */
-import { readCsv, requireColumns } from './csv.ts';
-import { httpUrl, oneLine, parseDate, splitTags, urlProblem, type ImportResult, type ImportedItem } from './types.ts';
+import { readCsv, requireColumns, urlAndDate } from './csv.ts';
+import { oneLine, splitTags, type ImportResult, type ImportedItem } from './types.ts';
 
 export function parsePocketCsv(text: string): ImportResult {
   const table = readCsv(text);
@@ -12,17 +12,9 @@ export function parsePocketCsv(text: string): ImportResult {
   const skipped = [...table.skipped];
   for (const { row, cells } of table.rows) {
     const where = `row ${row}`;
-    const url = httpUrl(cells[col.url!]);
-    if (!url) {
-      skipped.push({ row: where, field: 'url', imported: false, reason: `${urlProblem(cells[col.url!])}` });
-      continue;
-    }
-    const rawTime = cells[col.time_added!];
-    let savedAt = parseDate(rawTime);
-    if (savedAt === undefined) {
-      skipped.push({ row: where, field: 'time_added', imported: true, reason: `invalid date ${JSON.stringify(rawTime)}: imported with the import time as saved date` });
-      savedAt = null;
-    }
+    const found = urlAndDate(where, cells, col.url!, col.time_added!, skipped);
+    if (!found) continue;
+    const { url, savedAt } = found;
     const status = (cells[col.status!] ?? '').trim().toLowerCase();
     if (status && status !== 'unread' && status !== 'archive') {
       skipped.push({ row: where, field: 'status', imported: true, reason: `unknown status ${JSON.stringify(status)}: imported as unread` });
