@@ -16,7 +16,7 @@ import { assertBuilt, ROOT, screenshotPath } from './support/paths.ts';
 
 assertBuilt();
 
-const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
+const FIXTURES = path.join(ROOT, 'tests/import-fixtures');
 const POCKET_TITLES = ['Climate, cities and the sea', 'No tags here', 'He said "hello"', 'https://empty-title.example.net/', 'Bad date'];
 
 describe('Library page: import and export', { timeout: 120_000 }, () => {

@@ -12,7 +12,7 @@ const win = new JSDOM('').window as unknown as Window;
 describe('import requests', () => {
   it('accepts what the importers produce, for every fixture', () => {
     for (const f of ['pocket.csv', 'instapaper.csv', 'bookmarks.html', 'omnivore/metadata_0_to_2.json']) {
-      const { items } = readImportFile(f, new Uint8Array(readFileSync(`tests/fixtures/import/${f}`)), win);
+      const { items } = readImportFile(f, new Uint8Array(readFileSync(`tests/import-fixtures/${f}`)), win);
       expect(parseBackgroundRequest({ type: 'library/importChunk', importId, items })?.type, f).toBe('library/importChunk');
     }
   });

@@ -1,4 +1,4 @@
-/** The importers on the hand-written fixtures in tests/fixtures/import (see its README for the quirks). */
+/** The importers on the hand-written fixtures in tests/import-fixtures (see its README for the quirks). */
 import { zipSync, strToU8 } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { parseOmnivore } from '../../src/core/import/omnivore.ts';
 import { parsePocketCsv } from '../../src/core/import/pocket.ts';
 import { ImportError, parseDate } from '../../src/core/import/types.ts';
 
-const dir = 'tests/fixtures/import';
+const dir = 'tests/import-fixtures';
 const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
 const bytes = (f: string) => new Uint8Array(readFileSync(path.join(dir, f)));
 const win = new JSDOM('').window as unknown as Window;
