@@ -13,6 +13,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
 import { assertBuilt, ROOT, screenshotPath } from './support/paths.ts';
+import { openSavedTab } from './support/popup.ts';
+import { SAMPLE } from './support/sample.ts';
+import { startServer } from './support/server.ts';
 
 assertBuilt();
 
@@ -144,6 +147,25 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
     const text = await importFile(file, /^Imported/);
     assert.equal(text, 'Imported 7 articles from the Lectern backup file: 0 new, 0 merged into articles you had, 7 already there. Rows skipped: 0.');
     assert.deepEqual(errors, []);
+  });
+
+  test("the popup's Saved tab opens the Library page in a tab", async () => {
+    const server = await startServer();
+    try {
+      const tab = await lectern.tab();
+      await tab.goto(server.url(`${SAMPLE}?transfer=1`), { waitUntil: 'load' });
+      const popup = await lectern.clickToolbar(tab);
+      await openSavedTab(popup.page);
+      const opened = lectern.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/src/library-page/index.html') });
+      await popup.page.getByRole('button', { name: 'Import, export, backup…' }).click();
+      const library = await opened;
+      await library.getByRole('heading', { name: 'Lectern library', level: 1 }).waitFor();
+      assert.equal(await library.getByRole('list', { name: 'Saved articles' }).locator('li').count(), 7);
+      await library.close();
+      await popup.close();
+    } finally {
+      await server.close();
+    }
   });
 
   test('a backup from a newer Lectern is refused', async () => {
