@@ -74,6 +74,7 @@ describe('ZIP archives', () => {
       ['fish-chips-today.txt', 'fish-chips-today.md', 'fish-chips-today.html', 'https://paper.example/fish?x=1&y=2'],
       ['fish-chips-today-2.txt', 'fish-chips-today-2.md', 'fish-chips-today-2.html', 'https://paper.example/2'],
     ]);
+    expect(articleToPlainText({ ...item, text: '' }, at)).toBe(`Fish & <Chips> "today"\nBy Ann O'Nym\nThe Paper\nPublished: 2026-01-02\nURL: https://paper.example/fish?x=1&y=2\nCaptured: 2026-02-03T04:05:06.000Z\n`);
     const unzipped = unzipSync(zipArchive(files, at));
     expect(Object.fromEntries(Object.entries(unzipped).map(([k, v]) => [k, strFromU8(v)]))).toEqual(files);
   });
