@@ -10,6 +10,7 @@ import pkg from './package.json' with { type: 'json' };
 export type Target = 'chrome' | 'firefox';
 
 export const PERMISSIONS = ['activeTab', 'scripting', 'storage', 'contextMenus'] as const;
+export const OPTIONAL_HOST_PERMISSIONS = ['http://*/*', 'https://*/*'] as const;
 export const GECKO_ID = 'lectern@lectern.invalid';
 
 function forBrowser(target: Target) {
@@ -48,6 +49,9 @@ export function manifestFor(target: Target) {
       'save-page': { suggested_key: { default: 'Alt+Shift+S', chromeos: 'Alt+Shift+K' }, description: '__MSG_commandSavePage__' },
     },
     permissions: [...PERMISSIONS],
+    // Asked for only by "Fetch articles" on the Library page, for the sites of the imported links, and given
+    // back when it ends (see the README's permission table).
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
     ...forBrowser(target),
   });
 }

@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       minify: true,
       // Extension pages the manifest doesn't name (popup and options page come from the manifest).
-      rollupOptions: { input: { reader: 'src/reader/index.html' } },
+      rollupOptions: { input: { reader: 'src/reader/index.html', library: 'src/library-page/index.html' } },
     },
     legacy: { skipWebSocketTokenCheck: true },
   };

@@ -9,11 +9,13 @@ import type { Response } from '../messaging/protocol.ts';
 import { parseBackgroundRequest, type ParsedRequest } from '../messaging/schema.ts';
 import { registerCommands } from './commands.ts';
 import { IdbLibraryStore } from './library/idb-store.ts';
+import { ImportStaging } from './library/import-staging.ts';
 import { LibraryService } from './library/service.ts';
 import { StorageError } from './library/store.ts';
 
 const store = new IdbLibraryStore();
 const library = new LibraryService(store);
+const staging = new ImportStaging();
 // Fold what a stopped worker left in the index journal (queries read it meanwhile, so nothing waits on this).
 void store.mergeAll().catch(() => undefined);
 const commands = registerCommands(library);
@@ -47,6 +49,19 @@ async function handle(req: ParsedRequest): Promise<Response<ParsedRequest['type'
         return { ok: true, item: await library.undoDelete(req.id) };
       case 'library/get':
         return { ok: true, item: await library.get(req.id) };
+      case 'library/all':
+        return { ok: true, items: await library.summaries(req.after ?? null, req.limit ?? 1000) };
+      case 'library/export':
+        return { ok: true, items: await library.exportPage(req.after ?? null, req.limit ?? 50) };
+      case 'library/importBegin':
+        return { ok: true, importId: staging.begin() };
+      case 'library/importChunk':
+        return { ok: true, received: staging.add(req.importId, req.items) };
+      case 'library/importCommit':
+        return { ok: true, ...(await library.importItems(staging.take(req.importId))) };
+      case 'library/importAbort':
+        staging.abort(req.importId);
+        return { ok: true };
       case 'library/lookup': {
         const item = await library.lookup(req.url, req.canonicalUrl);
         if (req.tabId !== undefined) {

@@ -1,6 +1,6 @@
 /** Command-line parsing for `lectern` (no dependency: the grammar is small). */
 
-export const FORMATS = ['text', 'markdown', 'json'] as const;
+export const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -12,7 +12,7 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: lectern [--format text|markdown|json] [--url URL] [INPUT...]
+export const USAGE = `Usage: lectern [--format text|markdown|html|json] [--url URL] [INPUT...]
 
 Cleans news pages into reader-mode articles. INPUT is an HTML file or an http(s) URL;
 without INPUT, the sample article that ships with Lectern is cleaned.
@@ -20,6 +20,7 @@ without INPUT, the sample article that ships with Lectern is cleaned.
 Options:
   -f, --format FORMAT  text (default): citation header and paragraphs, "----" between inputs
                        markdown: YAML front matter, then the article as Markdown
+                       html: a standalone HTML page (reading styles inline, sanitized, source link)
                        json: one JSON object per input per line (JSON Lines)
   -u, --url URL        the page URL of a single file input (resolves relative links;
                        default: file:// + the file's absolute path)
@@ -94,7 +95,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const value = valueOf('--format', inline).toLowerCase();
         const format = value === 'md' ? 'markdown' : value;
         if (!(FORMATS as readonly string[]).includes(format)) {
-          throw new UsageError(`unknown format "${value}" (expected text, markdown or json)`);
+          throw new UsageError(`unknown format "${value}" (expected text, markdown, html or json)`);
         }
         options.format = format as Format;
         break;

@@ -1,4 +1,7 @@
 /** Output formats of the CLI: each turns one result into the text written to stdout (or stderr for errors). */
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { articleToHtml } from '../core/export/html.ts';
 import { articleToMarkdown } from '../core/export/markdown.ts';
 import { articleToPlainText } from '../core/export/text.ts';
 import { ARTICLE_FIELDS, type Article } from '../core/types.ts';
@@ -41,7 +44,23 @@ export function formatArticle(format: Format, path: string, article: Article, in
       return withSeparator(articleToMarkdown(article, capturedAt), index);
     case 'text':
       return withSeparator(articleToPlainText(article, capturedAt), index);
+    case 'html':
+      return withSeparator(articleToHtml(article, capturedAt, readerCss(), htmlWindow()), index);
   }
+}
+
+let css: string | null = null;
+/** Lectern's reading styles, inlined into HTML exports (the extension imports the same file). */
+function readerCss(): string {
+  css ??= readFileSync(new URL('../ui/reader.css', import.meta.url), 'utf8');
+  return css;
+}
+
+let win: Window | null = null;
+/** A window for DOMPurify (the HTML export sanitizes the body again). */
+function htmlWindow(): Window {
+  win ??= new JSDOM('').window as unknown as Window;
+  return win;
 }
 
 function withSeparator(body: string, index: number): string {

@@ -1,5 +1,5 @@
 /**
- * lectern CLI: `npm start -- [--format text|markdown|json] [--url URL] INPUT...`
+ * lectern CLI: `npm start -- [--format text|markdown|html|json] [--url URL] INPUT...`
  *
  * Inputs are processed one at a time and each result is written as soon as it is ready (the scorer passes up to
  * 2000 files at once), so memory stays flat. A failing input is reported and the others still run; the exit code

@@ -4,7 +4,9 @@
  * message is a type error everywhere it matters. Requests to the background are validated at runtime too
  * (see ./schema.ts): a message is data from another context, not a trusted object.
  */
+import type { MergeCounts } from '../background/library/store.ts';
 import type { ItemPatch, LibraryItem, LibrarySummary } from '../background/library/types.ts';
+import type { ImportedItem } from '../core/import/types.ts';
 import type { Article, ExtractErrorCode } from '../core/types.ts';
 
 export type ExtractResult =
@@ -33,6 +35,19 @@ export interface Protocol {
   'library/undoDelete': { request: { id: string }; response: StorageResult<{ item: LibrarySummary | null }> };
   /** views → background: one saved item with its body. */
   'library/get': { request: { id: string }; response: StorageResult<{ item: LibraryItem | null }> };
+  /** Library page → background: summaries of every item (archived too), in id order, the page after `after`. */
+  'library/all': { request: { after?: string | null; limit?: number }; response: StorageResult<{ items: LibrarySummary[] }> };
+  /** Library page → background: every item with its body, in id order, the page after `after` (exports, backups). */
+  'library/export': { request: { after?: string | null; limit?: number }; response: StorageResult<{ items: LibraryItem[] }> };
+  /**
+   * Library page → background: an import in parts (a file may be larger than one message): begin, send the
+   * items in chunks, commit. Nothing changes before the commit, which writes everything in one transaction
+   * (all or nothing); abort (or a worker restart) drops what was sent.
+   */
+  'library/importBegin': { request: Record<string, never>; response: StorageResult<{ importId: string }> };
+  'library/importChunk': { request: { importId: string; items: ImportedItem[] }; response: StorageResult<{ received: number }> };
+  'library/importCommit': { request: { importId: string }; response: StorageResult<MergeCounts> };
+  'library/importAbort': { request: { importId: string }; response: StorageResult<object> };
   /** views → background: is this URL saved? (also sets the tab's badge when tabId is given) */
   'library/lookup': { request: { url: string; canonicalUrl?: string | null; tabId?: number }; response: StorageResult<{ item: LibrarySummary | null }> };
 }

@@ -56,7 +56,45 @@ export const PatchSchema = v.strictObject({
   readingProgress: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });
 
+/** An imported item (see core/import/types.ts): only url and title required; the same bounds as a saved article. */
+export const ImportItemSchema = v.object({
+  row: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  url: httpUrl,
+  title: shortText,
+  canonicalUrl: v.optional(v.nullable(httpUrl)),
+  byline: v.optional(nullableShort),
+  siteName: v.optional(nullableShort),
+  siteIcon,
+  leadImage: v.optional(v.nullable(httpUrl)),
+  excerpt: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(10_000)))),
+  lang: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(35)))),
+  dir: v.optional(v.nullable(v.picklist(['ltr', 'rtl']))),
+  publishedTime: v.optional(isoTime),
+  modifiedTime: v.optional(isoTime),
+  savedAt: v.optional(isoTime),
+  readAt: v.optional(isoTime),
+  archivedAt: v.optional(isoTime),
+  read: v.optional(v.boolean()),
+  archived: v.optional(v.boolean()),
+  wordCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  readingTimeMinutes: v.optional(v.pipe(v.number(), v.minValue(0))),
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200))),
+  readingProgress: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  html: v.optional(v.pipe(v.string(), v.maxLength(MAX_HTML))),
+  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_HTML))),
+  removed: v.optional(ArticleSchema.entries.removed),
+});
+
+const importId = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
+const after = v.optional(v.nullable(id));
+
 export const RequestSchema = v.variant('type', [
+  v.object({ type: v.literal('library/all'), after, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5000))) }),
+  v.object({ type: v.literal('library/export'), after, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
+  v.object({ type: v.literal('library/importBegin') }),
+  v.object({ type: v.literal('library/importChunk'), importId, items: v.pipe(v.array(ImportItemSchema), v.maxLength(5000)) }),
+  v.object({ type: v.literal('library/importCommit'), importId }),
+  v.object({ type: v.literal('library/importAbort'), importId }),
   v.object({ type: v.literal('library/save'), article: ArticleSchema, siteIcon }),
   v.object({ type: v.literal('library/update'), id, patch: PatchSchema }),
   v.object({ type: v.literal('library/delete'), id }),

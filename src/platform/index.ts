@@ -168,3 +168,28 @@ export function onMenuClicked(listener: (info: MenuClick, tab: CommandTab | unde
 export function onInstalled(listener: () => void): void {
   browser.runtime.onInstalled.addListener(() => listener());
 }
+
+/** Opens one of Lectern's own pages (a path from the extension root) in a new tab. */
+export async function openExtensionPage(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path.replace(/^\/+/, '')) });
+}
+
+/** Everything in `storage.local` (the settings a backup carries). */
+export async function readLocalStorage(): Promise<Record<string, unknown>> {
+  return browser.storage.local.get(null);
+}
+
+/** Writes these keys to `storage.local` (restoring a backup's settings). */
+export async function writeLocalStorage(values: Record<string, unknown>): Promise<void> {
+  await browser.storage.local.set(values);
+}
+
+/** Asks for host access to these origins (a browser prompt; must run in a user gesture). True if granted. */
+export function requestOrigins(origins: string[]): Promise<boolean> {
+  return browser.permissions.request({ origins });
+}
+
+/** Gives host access back once it is no longer needed. */
+export async function removeOrigins(origins: string[]): Promise<void> {
+  await browser.permissions.remove({ origins });
+}

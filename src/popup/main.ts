@@ -6,7 +6,7 @@
 import type { LibraryItem } from '../background/library/types.ts';
 import { request } from '../messaging/client.ts';
 import { describeFailure, readTab } from '../messaging/read-tab.ts';
-import { activeTab, openTab, t, type Tabs } from '../platform/index.ts';
+import { activeTab, openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
 import { readerUrl, storeHandoff } from '../reader/handoff.ts';
 import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Shown } from '../ui/article-state.ts';
 import { renderArticle } from '../ui/article-view.ts';
@@ -265,4 +265,5 @@ ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', downloadText);
 ui.openReader.addEventListener('click', () => void openInReader());
+$('open-library').addEventListener('click', () => void openExtensionPage('src/library-page/index.html').then(() => window.close()));
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

@@ -15,7 +15,9 @@ type Manifest = Record<string, unknown>;
 const manifestOf = (target: string): Manifest => JSON.parse(readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Manifest;
 
 const PERMISSIONS = ['activeTab', 'scripting', 'storage'];
-const COMMON_KEYS = ['action', 'background', 'default_locale', 'description', 'icons', 'manifest_version', 'name', 'permissions', 'version'];
+const COMMON_KEYS = ['action', 'background', 'default_locale', 'description', 'icons', 'manifest_version', 'name', 'optional_host_permissions', 'permissions', 'version'];
+/** Asked for only by "Fetch articles" (Library page), for the imported links' sites; see the README. */
+const OPTIONAL_HOST_PERMISSIONS = ['http://*/*', 'https://*/*'];
 
 /** Per browser: the keys the built manifest may have, and the exact values of the ones that matter. */
 const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest }> = {
@@ -24,6 +26,7 @@ const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest 
     values: {
       manifest_version: 3,
       permissions: PERMISSIONS,
+      optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
       background: { service_worker: 'service-worker-loader.js', type: 'module' },
       minimum_chrome_version: '120',
     },
@@ -33,6 +36,7 @@ const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest 
     values: {
       manifest_version: 3,
       permissions: PERMISSIONS,
+      optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
       background: { scripts: ['service-worker-loader.js'], type: 'module' },
       browser_specific_settings: {
         gecko: { id: 'lectern@lectern.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

@@ -40,7 +40,7 @@ describe('parseArgs', () => {
     expect(usage(['--format'])).toBe('--format needs a value');
     expect(usage(['--format', '--url', 'x'])).toBe('--format needs a value');
     expect(usage(['--format='])).toBe('--format needs a value');
-    expect(usage(['--format', 'pdf'])).toBe('unknown format "pdf" (expected text, markdown or json)');
+    expect(usage(['--format', 'pdf'])).toBe('unknown format "pdf" (expected text, markdown, html or json)');
     expect(usage(['--format', 'json', '--format', 'text'])).toBe('--format given twice');
     expect(usage(['--url', 'https://e.com', 'a', 'b'])).toBe('--url applies to a single input, but several were given');
     expect(usage(['--url', 'https://e.com', 'https://e.com/x'])).toMatch(/--url applies to a file input/);

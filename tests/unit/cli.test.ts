@@ -172,7 +172,7 @@ describe('cli: usage', () => {
   it('--help prints the usage on stdout and exits 0', { timeout: SLOW }, async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: lectern \[--format text\|markdown\|json\] \[--url URL\] \[INPUT\.\.\.\]/);
+    expect(r.stdout).toMatch(/^Usage: lectern \[--format text\|markdown\|html\|json\] \[--url URL\] \[INPUT\.\.\.\]/);
     expect(r.stdout).toContain('EXTRACT_EVAL_URLS');
     expect(r.stderr).toBe('');
   });
@@ -400,6 +400,18 @@ describe('cli: markdown', () => {
   it('keeps the code language from class="language-xx"', { timeout: SLOW }, async () => {
     const r = await runCli(['--format', 'markdown', file('code.html')]);
     expect(r.stdout).toContain('```ts\nconst total');
+  });
+});
+
+describe('cli: html', () => {
+  it('writes a standalone page: reading styles inline, no script, the source link', { timeout: SLOW }, async () => {
+    const r = await runCli(['--format', 'html', '--url', 'https://blog.example.com/posts/tables', file('code.html')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>\n<html lang="en" dir="(?:ltr|auto)">/);
+    expect(r.stdout).toContain('.reader .article-body pre');
+    expect(r.stdout).toContain('Source: <a href="https://blog.example.com/posts/tables"');
+    expect(r.stdout).toContain('<h1 class="article-title">Parsing tables in TypeScript</h1>');
+    expect(r.stdout).not.toMatch(/<script/i);
   });
 });
 

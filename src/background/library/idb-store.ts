@@ -29,7 +29,9 @@ import { searchIndex } from './idb-search.ts';
 import { hasFilters, indexKey, indexTerms, matchesFilters } from './search/match.ts';
 import { compact, foldJournal, needsCompaction } from './idb-index.ts';
 import { packTerms } from './search/term-list.ts';
-import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore } from './store.ts';
+import { atomically } from './idb-tx.ts';
+import { putManyIn, type Combine } from './idb-bulk.ts';
+import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore, type MergeCounts } from './store.ts';
 import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 /** Deleted items kept for Undo, at most this long. */
@@ -54,26 +56,6 @@ export function toStorageError(err: unknown): StorageError {
     return new StorageError('unavailable', 'Local storage is not available (a private window, or the browser blocked it). Nothing can be saved here.');
   }
   return new StorageError('failed', `Storage failed: ${err instanceof Error ? err.message : String(err)}`);
-}
-
-/**
- * Runs `work` in `tx` and waits for the commit; if anything fails, aborts the transaction so that none of its
- * writes happen (an IndexedDB transaction otherwise commits the requests made before the error).
- */
-async function atomically<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    await tx.done;
-    return result;
-  } catch (err) {
-    try {
-      tx.abort();
-    } catch {
-      /* already finished */
-    }
-    await tx.done.catch(() => undefined);
-    throw err;
-  }
 }
 
 
@@ -213,6 +195,25 @@ export class IdbLibraryStore implements LibraryStore {
         if (terms) this.scheduleMerge(pending);
       }),
     );
+  }
+
+  /** Many items in ONE transaction (an import or a restore): see idb-bulk.ts. */
+  putMany(items: readonly LibraryItem[], combine: Combine): Promise<MergeCounts> {
+    return this.writes.run(() =>
+      this.guard(async () => {
+        const { counts, pending } = await putManyIn(await this.db(), items, combine);
+        if (pending) this.scheduleMerge(pending);
+        return counts;
+      }),
+    );
+  }
+
+  summaries(after: string | null, limit: number): Promise<LibrarySummary[]> {
+    return this.guard(async () => {
+      const db = await this.db();
+      const records = await db.getAll('items', after === null ? undefined : IDBKeyRange.lowerBound(after, true), limit);
+      return records.map(summarize);
+    });
   }
 
   get(id: string): Promise<StoredLibraryItem | undefined> {

@@ -5,8 +5,9 @@
 import { parseQuery, type LibraryQuery } from './search/query.ts';
 import { indexKey, indexTerms, matchesFilters, rank, termMatches, type Candidate } from './search/match.ts';
 import { setLookup } from './search/term-list.ts';
-import type { ListOptions, ListResult, LibraryStore } from './store.ts';
-import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
+import { sameItem } from './merge.ts';
+import type { ListOptions, ListResult, LibraryStore, MergeCounts } from './store.ts';
+import { fromStored, summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 interface Entry {
   item: StoredLibraryItem;
@@ -71,5 +72,31 @@ export class MemoryLibraryStore implements LibraryStore {
     this.trash.delete(id);
     await this.put(entry.item);
     return summarize(entry.item);
+  }
+
+  async putMany(items: readonly LibraryItem[], combine: (current: LibraryItem | undefined, item: LibraryItem) => LibraryItem): Promise<MergeCounts> {
+    const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0 };
+    // Everything is computed before anything is written: all or nothing, like the one IndexedDB transaction.
+    const writes: LibraryItem[] = [];
+    for (const item of items) {
+      const entry = this.entries.get(item.id);
+      const current = entry ? fromStored(structuredClone(entry.item)) : undefined;
+      const next = combine(current, item);
+      if (current && sameItem(current, next)) counts.unchanged++;
+      else {
+        writes.push(next);
+        counts[current ? 'updated' : 'added']++;
+      }
+    }
+    for (const item of writes) await this.put(item);
+    return counts;
+  }
+
+  async summaries(after: string | null, limit: number): Promise<LibrarySummary[]> {
+    return [...this.entries.keys()]
+      .filter((id) => after === null || id > after)
+      .sort()
+      .slice(0, limit)
+      .map((id) => summarize(this.entries.get(id)!.item));
   }
 }

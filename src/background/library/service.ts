@@ -2,21 +2,15 @@
  * Library operations behind the background's messages: turns an Article into a LibraryItem (keeping the state
  * of an item saved before), lists, looks up. Independent of extension APIs so it is unit-tested directly.
  */
-import { normalizeUrl } from '../../core/url.ts';
 import type { Article } from '../../core/types.ts';
+import type { ImportedItem } from '../../core/import/types.ts';
+import { itemId, sha256Hex } from './identity.ts';
+import { mergeItems, toLibraryItem } from './merge.ts';
 import { normalizeTags, parseQuery } from './search/query.ts';
-import type { ListResult, LibraryStore } from './store.ts';
+import type { ListResult, LibraryStore, MergeCounts } from './store.ts';
 import { fromStored, summarize, type ItemPatch, type LibraryItem, type LibrarySummary } from './types.ts';
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The library identity of a page: its canonical URL when it names one, else its URL, normalized. */
-export function itemId(url: string, canonicalUrl: string | null | undefined): string {
-  return normalizeUrl(canonicalUrl || url);
-}
+export { itemId, sha256Hex };
 
 export class LibraryService {
   constructor(
@@ -87,6 +81,33 @@ export class LibraryService {
 
   async undoDelete(id: string): Promise<LibrarySummary | null> {
     return (await this.store.undoDelete(id)) ?? null;
+  }
+
+  /**
+   * Imports or restores items in ONE store transaction (all or nothing): each is merged with the library's copy
+   * of the same article (same normalized URL; see merge.ts), and copies within `items` are merged first.
+   * Importing the same items again changes nothing.
+   */
+  async importItems(items: readonly ImportedItem[]): Promise<MergeCounts> {
+    const now = this.clock().toISOString();
+    const byId = new Map<string, LibraryItem>();
+    for (const imported of items) {
+      const item = await toLibraryItem(imported, now);
+      byId.set(item.id, mergeItems(byId.get(item.id), item));
+    }
+    return this.store.putMany([...byId.values()], mergeItems);
+  }
+
+  /** A page of every item (archived too) with its body, in id order after `after` (backups and exports). */
+  async exportPage(after: string | null, limit: number): Promise<LibraryItem[]> {
+    const summaries = await this.store.summaries(after, limit);
+    const items = await Promise.all(summaries.map((s) => this.store.get(s.id)));
+    return items.filter((i) => i !== undefined).map(fromStored);
+  }
+
+  /** Summaries of every item (archived too), in id order after `after` (the Library page's list). */
+  summaries(after: string | null, limit: number): Promise<LibrarySummary[]> {
+    return this.store.summaries(after, limit);
   }
 
   async get(id: string): Promise<LibraryItem | null> {

@@ -13,6 +13,13 @@ export interface ListResult {
   total: number;
 }
 
+/** What an import did to the library. */
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
 export interface LibraryStore {
   /**
    * Inserts or replaces the item with `item.id`, in one transaction (item, body and index journal together:
@@ -27,6 +34,14 @@ export interface LibraryStore {
   delete(id: string): Promise<LibrarySummary | undefined>;
   /** Puts a just-deleted item back, unchanged. */
   undoDelete(id: string): Promise<LibrarySummary | undefined>;
+  /**
+   * Writes many items (distinct ids) in ONE transaction: for each, `combine(current, item)` (current: the
+   * stored item with that id, if any) is stored — or nothing when it equals the current item. If anything
+   * fails, nothing is written. Index journal and state sets are kept exactly as `put` keeps them.
+   */
+  putMany(items: readonly LibraryItem[], combine: (current: LibraryItem | undefined, item: LibraryItem) => LibraryItem): Promise<MergeCounts>;
+  /** Summaries of every item, archived too, in id order, the first `limit` after `after` (null: from the start). */
+  summaries(after: string | null, limit: number): Promise<LibrarySummary[]>;
 }
 
 /** Thrown by stores with a code the UI can explain. */

@@ -22,5 +22,7 @@ export function citationHeader(a: Citable, capturedAt: Date): string {
 }
 
 export function articleToPlainText(a: Citable, capturedAt: Date): string {
-  return `${citationHeader(a, capturedAt)}\n\n${a.text.trim()}\n`;
+  const body = a.text.trim();
+  // An imported link without its text yet is the citation alone (no trailing blank lines).
+  return body ? `${citationHeader(a, capturedAt)}\n\n${body}\n` : `${citationHeader(a, capturedAt)}\n`;
 }

@@ -157,7 +157,7 @@ export class Firefox {
  * BiDi browsingContext.navigate, waiting for the load event. puppeteer's page.goto waits for a network
  * response, which a moz-extension:// page never sends; the frame's browsingContext is puppeteer's BiDi object.
  */
-async function navigate(page: Page, url: string): Promise<void> {
+export async function navigate(page: Page, url: string): Promise<void> {
   const context = (page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<void> } }).browsingContext;
   await context.navigate(url, 'complete');
 }

@@ -1,0 +1,21 @@
+/** IndexedDB transactions that are all or nothing (shared by idb-store.ts and idb-bulk.ts). */
+/**
+ * Runs `work` in `tx` and waits for the commit; if anything fails, aborts the transaction so that none of its
+ * writes happen (an IndexedDB transaction otherwise commits the requests made before the error).
+ */
+export async function atomically<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    await tx.done;
+    return result;
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+}
+

@@ -1,0 +1,77 @@
+/**
+ * Reads any import file Lectern understands, by its content (the name only breaks ties): Lectern backup JSON,
+ * Pocket CSV, Instapaper CSV, Netscape bookmark HTML, Omnivore export (ZIP, or its metadata JSON alone), and a
+ * ZIP holding a Lectern backup. Anything else is an ImportError that says what was expected.
+ */
+import { unzipSync } from 'fflate';
+import { looksLikeBackup, parseBackup } from './backup.ts';
+import { looksLikeBookmarks, parseBookmarksHtml } from './bookmarks.ts';
+import { parseInstapaperCsv } from './instapaper.ts';
+import { isOmnivoreMetadataName, parseOmnivore, type NamedText } from './omnivore.ts';
+import { parsePocketCsv } from './pocket.ts';
+import { ImportError, type ImportResult } from './types.ts';
+
+/** Larger files are refused before reading (a 100 MB Pocket CSV is ~1 M articles; see docs/transfer.md). */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+const SUPPORTED = 'a Lectern backup (.json), a Pocket or Instapaper export (.csv), browser bookmarks (.html) or an Omnivore export (.zip)';
+
+function decode(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    throw new ImportError(`${name} is not UTF-8 text: expected ${SUPPORTED}. Nothing was imported.`);
+  }
+}
+
+function fromZip(bytes: Uint8Array, name: string, win: Window): ImportResult {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, { filter: (f) => /\.(?:json|html?)$/i.test(f.name) && !f.name.startsWith('__MACOSX/') });
+  } catch (err) {
+    throw new ImportError(`${name} is not a readable ZIP file (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
+  }
+  const names = Object.keys(entries);
+  const backup = names.find((n) => /(?:^|\/)[^/]*\.json$/i.test(n) && looksLikeBackup(decode(entries[n]!.subarray(0, 200), n)));
+  if (backup) return parseBackup(decode(entries[backup]!, backup));
+  if (names.some(isOmnivoreMetadataName)) {
+    const files: NamedText[] = names.map((n) => ({ name: n, text: decode(entries[n]!, n) }));
+    return parseOmnivore(files, win);
+  }
+  throw new ImportError(`${name} holds neither a Lectern backup nor an Omnivore export (metadata_*_to_*.json). Nothing was imported.`);
+}
+
+/** Refuses a file that is too large, before it is read. */
+export function checkImportSize(name: string, size: number, maxBytes = MAX_IMPORT_BYTES): void {
+  if (size > maxBytes) {
+    throw new ImportError(`${name} is ${Math.round(size / 1024 / 1024)} MB; Lectern imports files up to ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or export fewer items. Nothing was imported.`);
+  }
+}
+
+export function readImportFile(name: string, bytes: Uint8Array, win: Window, maxBytes = MAX_IMPORT_BYTES): ImportResult {
+  checkImportSize(name, bytes.length, maxBytes);
+  if (bytes.length === 0) throw new ImportError(`${name} is empty. Nothing was imported.`);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromZip(bytes, name, win);
+  const text = decode(bytes, name);
+  const start = text.trimStart();
+  if (looksLikeBackup(start)) return parseBackup(start);
+  if (start.startsWith('{') || start.startsWith('[')) {
+    if (start.startsWith('[') && /"slug"\s*:/.test(start.slice(0, 5000))) return parseOmnivore([{ name: isOmnivoreMetadataName(name) ? name : 'metadata_0_to_0.json', text: start }], win);
+    if (/"format"\s*:/.test(start.slice(0, 200))) return parseBackup(start); // names the wrong format
+    throw new ImportError(`${name} is JSON but neither a Lectern backup nor Omnivore metadata: expected ${SUPPORTED}. Nothing was imported.`);
+  }
+  if (start.startsWith('<')) {
+    if (looksLikeBookmarks(start)) return parseBookmarksHtml(start, win);
+    throw new ImportError(`${name} is HTML but not a bookmarks file (<!DOCTYPE NETSCAPE-Bookmark-file-1>): expected ${SUPPORTED}. Nothing was imported.`);
+  }
+  const header = (start.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
+  const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  if (columns.includes('time_added') || (columns.includes('title') && columns.includes('url') && columns.includes('status'))) return parsePocketCsv(text);
+  if (columns.includes('folder') || columns.includes('selection')) return parseInstapaperCsv(text);
+  if (/\.csv$/i.test(name) || columns.length > 1) {
+    throw new ImportError(
+      `${name}: unknown CSV columns (${columns.join(', ')}). Pocket's are title, url, time_added, tags, status; Instapaper's are URL, Title, Selection, Folder, Timestamp, Tags. Nothing was imported.`,
+    );
+  }
+  throw new ImportError(`${name}: unknown format: expected ${SUPPORTED}. Nothing was imported.`);
+}
