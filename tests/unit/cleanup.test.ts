@@ -143,9 +143,10 @@ describe('clean-up, page phase: consent banners and live commentary', () => {
     expect(r.removed[0]?.rule).toBe('consent');
   });
   it('keeps live commentary classed "comment" but removes readers’ comments', () => {
-    const r = page(`${story}<div class="live-match-comment"><p>95' The referee ends the match at the Moustoir!</p></div><div class="comments"><p>Great article, thanks!</p></div>`);
+    const r = page(`${story}<div class="live-match-comment"><p>95' The referee ends the match at the Moustoir!</p></div><div class="comments"><p>Great article, thanks!</p></div><div class="livefyre-comments"><p>Me too, great!</p></div>`);
     expect(r.text).toContain('The referee ends the match');
     expect(r.text).not.toContain('Great article');
+    expect(r.text).not.toContain('Me too');
   });
 });
 

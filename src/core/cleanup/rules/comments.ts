@@ -1,7 +1,8 @@
 import type { CleanupRule } from '../rule.ts';
 import { signatureOf, textOf } from '../dom.ts';
 
-const LIVE_COMMENTARY = /live|ticker|match-?comment|play-?by-?play/i;
+// "live" as a word of its own: Livefyre is a comment platform (livefyre-commentcount).
+const LIVE_COMMENTARY = /(?:^|[\s_-])live(?:$|[\s_-])|ticker|match-?comment|play-?by-?play/i;
 
 /** Comment sections, prompts and counters: "Post with no comments.", "Comments (0)", "12 comments". */
 export const comments: CleanupRule = {
