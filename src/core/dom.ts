@@ -4,6 +4,40 @@
  * Every element under `root` (root included) in document order. A plain walk: much faster on jsdom than
  * Array.from(getElementsByTagName('*')) (whose live collection is re-walked per index) or querySelectorAll.
  */
+const COLLAPSED = /[\s\u00a0\u200b]/;
+
+/**
+ * Characters of `s` that collapseWhitespace() keeps as they are (everything but whitespace, NBSP and ZWSP): a
+ * lower bound of the collapsed text's length.
+ */
+export function visibleLength(s: string): number {
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && (c < 127 || !COLLAPSED.test(s[i]!))) count++;
+  }
+  return count;
+}
+
+/**
+ * visibleLength() of the text under `el`, counted until it exceeds `limit` (then some number above it is
+ * returned). Lets a caller skip a large container without reading all its text.
+ */
+export function textAtMost(el: Element, limit: number): number {
+  let count = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      count += visibleLength(node.nodeValue ?? '');
+      if (count > limit) return count;
+      continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return count;
+}
+
 export function elementsIn(root: Element): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [root];

@@ -13,7 +13,7 @@ import { findProseContainer, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
-import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
+import { sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { elementsIn } from './dom.ts';
@@ -69,7 +69,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   tidyHeadings(content, title);
   demoteLandmarks(content);
   // Readability's own wrappers (#readability-content, #readability-page-1.page) mean nothing to a reader.
-  for (const el of [content, ...Array.from(content.querySelectorAll('[id^="readability-"]'))]) {
+  for (const el of elementsIn(content)) {
+    if (el !== content && !el.id.startsWith('readability-')) continue;
     if (/^readability-/.test(el.id)) el.removeAttribute('id');
     if (el.getAttribute('class') === 'page') el.removeAttribute('class');
   }
@@ -78,9 +79,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   ensureLeadImage(content, leadImage, shownLead, base);
 
   dropCustomizedBuiltIns(content);
-  const fragment = sanitizeToFragment(win, content);
+  // `content` is detached and Lectern's own (Readability's result or the fallback's copy): sanitize it where it
+  // is, then serialize it inside a holder, so the HTML is the sanitized <div> itself.
+  sanitizeInPlace(win, content);
   const holder = clone.createElement('div');
-  holder.appendChild(clone.importNode(fragment, true));
+  holder.appendChild(content);
   const html = holder.innerHTML;
   const text = htmlToText(holder);
   const lang = meta.lang ?? nonEmpty(parsed?.lang);
@@ -104,7 +107,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     readingTimeMinutes: readingTimeMinutes(text, lang),
     html,
     text,
-    removed: removals.map((r) => toRemovedItem(win, r)),
+    removed: toRemovedItems(win, clone, removals),
     ms: Math.round((now() - started) * 100) / 100,
   };
 }
@@ -136,8 +139,11 @@ function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, ur
 /** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
 function codeLanguageClasses(doc: Document): string[] {
   const found = new Set<string>();
-  for (const el of Array.from(doc.querySelectorAll('pre[class], code[class]'))) {
-    for (const c of el.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
+  for (const tag of ['pre', 'code']) {
+    const els = doc.getElementsByTagName(tag);
+    for (let i = 0; i < els.length; i++) {
+      for (const c of els[i]!.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
+    }
   }
   return [...found];
 }
@@ -145,9 +151,26 @@ function codeLanguageClasses(doc: Document): string[] {
 /** Removed elements larger than this (in characters of text) are listed but can't be restored. */
 const MAX_RESTORABLE_TEXT = 5000;
 
-function toRemovedItem(win: Window, r: Removal): RemovedItem {
-  const html = textLength(r.el) <= MAX_RESTORABLE_TEXT ? sanitizeHtml(win, r.el) : null;
-  return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
+/**
+ * The removals as RemovedItems, their HTML sanitized in one DOMPurify pass: each restorable element is copied
+ * into its own <div> slot of one detached container, the container is sanitized in place, and each slot's HTML
+ * is the item's. (One call per item would parse a fresh document per item.) A slot keeps what DOMPurify keeps
+ * of its element, as a separate call would: sanitizing only removes or unwraps nodes below the slot.
+ */
+export function toRemovedItems(win: Window, doc: Document, removals: readonly Removal[]): RemovedItem[] {
+  const container = doc.createElement('div');
+  const slots = removals.map((r) => {
+    if (textLength(r.el) > MAX_RESTORABLE_TEXT) return null;
+    const slot = doc.createElement('div');
+    slot.appendChild(doc.importNode(r.el, true));
+    container.appendChild(slot);
+    return slot;
+  });
+  if (container.firstChild) sanitizeInPlace(win, container);
+  return removals.map((r, i) => {
+    const html = slots[i]?.innerHTML ?? null;
+    return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
+  });
 }
 
 function textLength(el: Element): number {

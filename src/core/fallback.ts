@@ -12,7 +12,7 @@ import { collapseWhitespace } from './text.ts';
 const MIN_PARAGRAPH = 40;
 const MAX_LINK_DENSITY = 0.35;
 /** Ancestors whose class/id marks them as page furniture (Readability 0.6.0's "unlikely" words and more). */
-const FURNITURE = /comment|footer|sidebar|menu|nav|related|promo|newsletter|cookie|share|social|breadcrumb|widget|banner|masthead|header/i;
+const FURNITURE = /comment|footer|sidebar|menu|nav|related|promo|newsletter|cookie|consent|privacy|dsgvo|gdpr|modal|popup|dialog|share|social|breadcrumb|widget|banner|masthead|header/i;
 
 export interface FallbackCandidate {
   /** Deep copy of the container holding the most prose. */
@@ -31,7 +31,7 @@ function proseLength(p: Element): number {
 
 function isFurniture(el: Element): boolean {
   const tag = el.tagName;
-  if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM' || tag === 'HEADER') return true;
+  if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM' || tag === 'HEADER' || tag === 'DIALOG') return true;
   const sig = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
 }

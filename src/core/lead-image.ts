@@ -86,10 +86,21 @@ export function ensureLeadImage(content: Element, leadImage: string | null, show
   else content.insertBefore(figure, content.firstChild);
 }
 
+const ABOVE_BLOCKS = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'blockquote']);
+
+/** Texts of the blocks before `shown` in document order (its ancestors aside): the walk stops at the image. */
 function blocksAbove(shown: Element): Set<string> {
   const above = new Set<string>();
-  for (const block of Array.from(shown.ownerDocument.querySelectorAll('p, h2, h3, ul, ol, blockquote'))) {
-    if (!(shown.compareDocumentPosition(block) & 2 /* PRECEDING */)) continue;
+  const root = shown.ownerDocument.documentElement;
+  if (!root) return above;
+  const ancestors = new Set<Element>();
+  for (let a = shown.parentElement; a; a = a.parentElement) ancestors.add(a);
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const block = stack.pop()!;
+    if (block === shown) break;
+    for (let c = block.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (!ABOVE_BLOCKS.has(block.localName) || ancestors.has(block)) continue;
     const text = collapseWhitespace(block.textContent ?? '');
     if (text.length >= 30) above.add(text);
   }

@@ -74,6 +74,15 @@ export function sanitizeToFragment(win: Window, input: string | Node): DocumentF
   return purifierFor(win).sanitize(input, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
+/**
+ * Sanitizes a detached element of `win`'s realm where it is: no parse of a fresh document, no copy (both cost
+ * more than the sanitizing itself on jsdom). Only for elements nobody else holds (extract()'s own result, never
+ * a live page's nodes); the root must be an allowed element such as a <div>.
+ */
+export function sanitizeInPlace(win: Window, el: Element): void {
+  purifierFor(win).sanitize(el, { ...SANITIZE_CONFIG, IN_PLACE: true });
+}
+
 /** Sanitizes `input` into an HTML string. */
 export function sanitizeHtml(win: Window, input: string | Node): string {
   return purifierFor(win).sanitize(input, SANITIZE_CONFIG);

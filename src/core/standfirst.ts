@@ -4,6 +4,7 @@
  * when the content doesn't already have it.
  */
 import { collapseWhitespace } from './text.ts';
+import { textAtMost } from './dom.ts';
 
 const DEK_CLASS = /(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?head(?:line)?|lede|summary|teaser|intro|sapo|chapo|excerpt|description|strapline|abstract)(?:$|[\s_-])/i;
 const MIN = 40;
@@ -31,6 +32,8 @@ export function findStandfirst(page: Document, title: string, excerpt: string | 
   if (!h1) return null;
   const excerptStart = excerpt ? collapseWhitespace(excerpt).slice(0, 60).toLowerCase() : null;
   for (const el of candidatesAfter(h1)) {
+    // Size first: a candidate can be the whole rest of the page, which the selector would search through.
+    if (textAtMost(el, MAX) > MAX) continue;
     if (el.querySelector('h1, nav, form, img, time')) continue;
     const t = text(el);
     if (t.length < MIN || t.length > MAX) continue;

@@ -11,7 +11,9 @@ const BLOCK = new Set([
   'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL',
   'CAPTION',
 ]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED']);
+// <rt>/<rp>: ruby annotations (furigana readings, their fallback parentheses) sit between the characters they
+// annotate; in plain text they would split every word ("子こども"). The HTML keeps them.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'RT', 'RP']);
 
 /** Collapses whitespace (including NBSP) inside a line; keeps other Unicode as is. */
 export function collapseWhitespace(s: string): string {

@@ -125,6 +125,31 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
   });
 });
 
+describe('clean-up, page phase: consent banners and live commentary', () => {
+  it('keeps Adobe Experience Manager "cmp-" components (the article) but removes a consent manager box', () => {
+    const r = page(`<div class="cmp-container"><div class="cmp-text"><p>Heat pumps work in old houses too, if the radiators are large enough.</p></div></div><div class="cmp-wrapper"><p>We and our partners use cookies. Accept all?</p><button>Accept</button></div>${story}`);
+    expect(r.text).toContain('Heat pumps work in old houses');
+    expect(r.removed.map((x) => x.rule)).toEqual(['consent']);
+    expect(r.text).not.toContain('partners use cookies');
+  });
+  it('keeps a box with a consent class whose text is not about consent', () => {
+    const r = page(`<div class="consent"><p>The mayor gave her consent to the plan after the second reading in the council.</p></div>${story}`.replace('her consent', 'her approval'));
+    expect(r.text).toContain('The mayor gave her approval');
+  });
+  it('removes a long consent dialog that lists its vendors', () => {
+    const vendor = '<p>Vendor: Youtube. Purpose: cookies for videos; consent can be withdrawn in the privacy settings.</p>';
+    const r = page(`<div class="privacy-popup">${vendor.repeat(20)}</div><h1>T</h1>${story.repeat(6)}`);
+    expect(r.text).not.toContain('Vendor: Youtube');
+    expect(r.removed[0]?.rule).toBe('consent');
+  });
+  it('keeps live commentary classed "comment" but removes readers’ comments', () => {
+    const r = page(`${story}<div class="live-match-comment"><p>95' The referee ends the match at the Moustoir!</p></div><div class="comments"><p>Great article, thanks!</p></div><div class="livefyre-comments"><p>Me too, great!</p></div>`);
+    expect(r.text).toContain('The referee ends the match');
+    expect(r.text).not.toContain('Great article');
+    expect(r.text).not.toContain('Me too');
+  });
+});
+
 describe('rescue of article parts', () => {
   it('uses the same "unlikely" pattern as the bundled Readability', async () => {
     const { Readability } = await import('@mozilla/readability');
@@ -139,5 +164,13 @@ describe('rescue of article parts', () => {
     rescueArticleParts(doc);
     expect(doc.querySelector('article header')?.hasAttribute('class')).toBe(false);
     expect(doc.querySelector('.site-header')).not.toBeNull();
+  });
+  it('only rescues inside the outermost article containers', async () => {
+    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
+    const doc = new JSDOM('<!doctype html><body><div class="header-x"><h2>Out</h2></div><div itemprop="articleBody"><article><div class="related-x"><h3>In</h3></div></article><div class="comment-x"><time>1</time></div></div></body>').window.document;
+    rescueArticleParts(doc);
+    expect(doc.querySelector('.header-x')).not.toBeNull();
+    expect(doc.querySelector('.related-x')).toBeNull();
+    expect(doc.querySelector('.comment-x')).toBeNull();
   });
 });

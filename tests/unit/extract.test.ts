@@ -71,6 +71,23 @@ describe('extract()', () => {
   });
 });
 
+describe('extract(): removed items and the fallback', () => {
+  it('gives each restorable removal its own sanitized HTML (forms unwrapped, scripts and handlers dropped)', () => {
+    const doc = page(`<h1>Story</h1><div class="share"><a href="https://facebook.com/x" onclick="steal()">f</a><a href="https://twitter.com/x">t</a></div><article>${para(8)}</article><form class="newsletter"><p>Get our newsletter</p><input type="email"><script>x()</script></form>`);
+    const a = extract(doc, URL_);
+    const byRule = Object.fromEntries(a.removed.map((r) => [r.rule, r.html]));
+    expect(byRule['share-bar']).toBe('<div class="share"><a href="https://facebook.com/x" target="_blank" rel="noopener noreferrer">f</a><a href="https://twitter.com/x" target="_blank" rel="noopener noreferrer">t</a></div>');
+    expect(byRule['newsletter']).toBe('<p>Get our newsletter</p>');
+    expect(a.html).not.toMatch(/onclick|<script|<form/);
+  });
+  it('never takes a consent dialog’s vendor list as the article', async () => {
+    const { findProseContainer } = await import('../../src/core/fallback.ts');
+    const vendor = '<p>Youtube, Google Ireland Limited: videos are played back; connection data are collected and stored for 90 days.</p>';
+    const doc = page(`<div class="sp-dsgvo-privacy-popup"><div class="content">${vendor.repeat(30)}</div></div><article>${para(3)}</article>`);
+    expect(findProseContainer(doc)?.el.textContent ?? '').not.toContain('Youtube');
+  });
+});
+
 describe('extract() on the bundled sample', () => {
   it('shows the sample’s sentence-like <h2> dek as a standfirst paragraph', async () => {
     const { readFileSync } = await import('node:fs');

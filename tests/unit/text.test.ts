@@ -26,4 +26,7 @@ describe('htmlToText', () => {
   it('handles text directly inside a div next to blocks', () => {
     expect(text('<div>loose text<p>para</p>tail</div>')).toBe('loose text\n\npara\n\ntail');
   });
+  it('leaves out ruby annotations (furigana), which would split the words they annotate', () => {
+    expect(text('<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby></p>')).toBe('子どもへの虐待');
+  });
 });

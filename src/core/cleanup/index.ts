@@ -10,6 +10,7 @@
  */
 import { collapseWhitespace, htmlToText } from '../text.ts';
 import { elementsIn, signatureOf, textOf } from './dom.ts';
+import { visibleLength } from '../dom.ts';
 import { rescueArticleParts } from './rescue.ts';
 import { computeStats } from './stats.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
@@ -99,6 +100,25 @@ export function cleanPage(doc: Document, url: string, removed: Removal[], rules:
   rescueArticleParts(doc);
 }
 
+/**
+ * visibleLength() of every element's text, bottom-up in one pass. In the content phase an element is visited
+ * before anything inside it is removed, so its count then is its count at the start.
+ */
+function visibleLengths(root: Element): Map<Element, number> {
+  const out = new Map<Element, number>();
+  const order = elementsIn(root);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i]!;
+    let n = 0;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) n += visibleLength(c.nodeValue ?? '');
+      else if (c.nodeType === 1) n += out.get(c as Element) ?? 0;
+    }
+    out.set(el, n);
+  }
+  return out;
+}
+
 /** Content phase, on Readability's article element. */
 export function cleanContent(
   root: Element,
@@ -108,8 +128,11 @@ export function cleanContent(
   rules: readonly CleanupRule[] = RULES,
 ): void {
   const ctx: CleanupContext = { url, phase: 'content', byline };
+  const visible = visibleLengths(root);
   for (const start of elementsIn(root)) {
     if (start === root) continue;
+    // Longer than any block the rules look at (a lower bound of its text: skip without reading the text).
+    if ((visible.get(start) ?? 0) > MAX_TEXT_BLOCK) continue;
     if (!root.contains(start)) continue; // already removed with an ancestor (the root is detached: no isConnected)
     const text = textOf(start);
     if (!text || text.length > MAX_TEXT_BLOCK) continue;

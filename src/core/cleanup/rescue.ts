@@ -12,12 +12,27 @@ export const READABILITY_UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const OK_MAYBE = /and|article|body|column|content|main|shadow/i;
 
-const CONTAINERS = 'article, [itemprop="articleBody"], [itemprop="liveBlogUpdate"]';
+/** `article, [itemprop="articleBody"], [itemprop="liveBlogUpdate"]`, tested without the selector engine. */
+function isContainer(el: Element): boolean {
+  if (el.localName === 'article') return true;
+  const prop = el.getAttribute('itemprop');
+  return prop === 'articleBody' || prop === 'liveBlogUpdate';
+}
 const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
 
 export function rescueArticleParts(doc: Document): void {
-  const containers = Array.from(doc.querySelectorAll(CONTAINERS));
-  const outermost = containers.filter((c) => !containers.some((other) => other !== c && other.contains(c)));
+  if (!doc.documentElement) return;
+  // The outermost containers: a walk that doesn't descend into a container it found.
+  const outermost: Element[] = [];
+  const stack: Element[] = [doc.documentElement];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (isContainer(el)) {
+      outermost.push(el);
+      continue;
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  }
   for (const container of outermost) {
     for (const el of elementsIn(container)) {
       const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -85,9 +85,15 @@ function shortText(el: Element): string | null {
   return text.length <= MAX_BYLINE * 3 ? text : null;
 }
 
+/** `[attr~="token"]`: the whitespace-separated value holds the token (case-sensitive, as the selector). */
+export function hasToken(value: string | null, token: string): boolean {
+  return value !== null && value.split(/[ \t\n\f\r]+/).includes(token);
+}
+
 /** Texts of all `<a rel="author">` links (co-authors), outside comments. */
-function relAuthorTexts(doc: Document): string[] {
-  return Array.from(doc.querySelectorAll('a[rel]'))
+function relAuthorTexts(elements: Element[]): string[] {
+  return elements
+    .filter((el) => el.localName === 'a' && el.hasAttribute('rel'))
     .filter((a) => (a.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author') && !inComments(a))
     .slice(0, 10)
     .map(shortText)
@@ -95,8 +101,9 @@ function relAuthorTexts(doc: Document): string[] {
 }
 
 /** Microdata authors: the nested itemprop=name when present, else content or text. */
-function itempropAuthorTexts(doc: Document): string[] {
-  return Array.from(doc.querySelectorAll('[itemprop~="author"]:not(meta)'))
+function itempropAuthorTexts(elements: Element[]): string[] {
+  return elements
+    .filter((el) => el.localName !== 'meta' && hasToken(el.getAttribute('itemprop'), 'author'))
     .filter((el) => !inComments(el) && !inTeaserOrChrome(el))
     .slice(0, 10)
     .map((el) => {
@@ -131,7 +138,7 @@ function classBylineText(doc: Document, isSite: SiteMatcher): string | null {
 }
 
 function domByline(src: Sources, isSite: SiteMatcher): string | null {
-  return fromNames(relAuthorTexts(src.doc), isSite) ?? fromNames(itempropAuthorTexts(src.doc), isSite) ?? classBylineText(src.doc, isSite);
+  return fromNames(relAuthorTexts(src.elements()), isSite) ?? fromNames(itempropAuthorTexts(src.elements()), isSite) ?? classBylineText(src.doc, isSite);
 }
 
 export function pickByline(src: Sources, isSite: SiteMatcher): string | null {

@@ -3,6 +3,7 @@
 import { EMPTY_JSONLD, readJsonLd, type JsonLdInfo } from './jsonld.ts';
 import { EMPTY_META, readMetaTags, type MetaIndex } from './meta-tags.ts';
 import { documentBase, hostnameNames, toHttpUrl } from './url.ts';
+import { elementsIn } from '../dom.ts';
 
 export interface Sources {
   doc: Document;
@@ -16,6 +17,12 @@ export interface Sources {
   meta: MetaIndex;
   /** Reference time for the "not in the future" date check. */
   now: number;
+  /**
+   * Every element of the document in document order, walked once on first use. The DOM fallbacks filter this
+   * list instead of running attribute selectors (`[itemprop~=…]`, `a[rel]`), each a whole-document match that
+   * is slow on jsdom. Valid for one extraction: metadata reads the document and never changes it.
+   */
+  elements(): Element[];
 }
 
 /** Runs `fn`, returning `fallback` if it throws: one broken source must not sink the rest. */
@@ -29,6 +36,7 @@ export function safe<T>(fn: () => T, fallback: T): T {
 
 export function buildSources(doc: Document, url: string): Sources {
   const pageUrl = toHttpUrl(url, null) ?? safe(() => toHttpUrl(doc.URL, null), null);
+  let all: Element[] | undefined;
   return {
     doc,
     pageUrl,
@@ -37,5 +45,6 @@ export function buildSources(doc: Document, url: string): Sources {
     jsonLd: safe(() => readJsonLd(doc, pageUrl ?? ''), EMPTY_JSONLD),
     meta: safe(() => readMetaTags(doc), EMPTY_META),
     now: Date.now(),
+    elements: () => (all ??= doc.documentElement ? elementsIn(doc.documentElement) : []),
   };
 }

@@ -1,7 +1,18 @@
 /** Small read-only DOM helpers shared by the DOM fallbacks. */
 
-/** A class token or id starting with "comment" (comment, comments, comment-list, commentlist...). */
-const COMMENT_AREA = '[class^="comment" i], [class*=" comment" i], [id^="comment" i]';
+/**
+ * A class token or id starting with "comment" (comment, comments, comment-list, commentlist...): the selector
+ * `[class^="comment" i], [class*=" comment" i], [id^="comment" i]`, tested up the ancestors with regexes
+ * (case-insensitive attribute selectors are slow on jsdom).
+ */
+const COMMENT_CLASS = /(?:^| )comment/i;
+const COMMENT_ID = /^comment/i;
+function isCommentArea(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (cls !== null && COMMENT_CLASS.test(cls)) return true;
+  const id = el.getAttribute('id');
+  return id !== null && COMMENT_ID.test(id);
+}
 
 /**
  * Whether `el` sits in a comment section, which has its own authors, rel=author
@@ -9,7 +20,8 @@ const COMMENT_AREA = '[class^="comment" i], [class*=" comment" i], [id^="comment
  * classes like "comments-open" there.
  */
 export function inComments(el: Element): boolean {
-  const area = el.closest(COMMENT_AREA);
+  let area: Element | null = el;
+  while (area && !isCommentArea(area)) area = area.parentElement;
   return area !== null && area.localName !== 'body' && area.localName !== 'html';
 }
 

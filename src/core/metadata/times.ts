@@ -5,6 +5,7 @@
  */
 
 import { safe, type Sources } from './context.ts';
+import { hasToken } from './byline.ts';
 import { findLabelledDate, findUnlabelledDate } from './dateline.ts';
 import { normalizeDate } from './dates.ts';
 
@@ -21,8 +22,8 @@ const MODIFIED_META = [
 ];
 
 /** A microdata date on a non-meta element: `<time itemprop=datePublished datetime=...>`. */
-function itempropDate(doc: Document, prop: string): string | null {
-  for (const el of Array.from(doc.querySelectorAll(`[itemprop~="${prop}"]`)).slice(0, 5)) {
+function itempropDate(elements: Element[], prop: string): string | null {
+  for (const el of elements.filter((e) => hasToken(e.getAttribute('itemprop'), prop)).slice(0, 5)) {
     const value = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     if (value?.trim()) return value.trim();
   }
@@ -52,21 +53,21 @@ function firstDate(now: number, candidates: Iterable<unknown>): string | null {
 function* publishedCandidates(src: Sources): Generator<unknown> {
   yield* src.jsonLd.datePublished;
   for (const key of PUBLISHED_META) yield* src.meta.all(key);
-  yield safe(() => itempropDate(src.doc, 'datePublished'), null);
+  yield safe(() => itempropDate(src.elements(), 'datePublished'), null);
   yield safe(() => articleTime(src.doc), null);
 }
 
 function* modifiedCandidates(src: Sources): Generator<unknown> {
   yield* src.jsonLd.dateModified;
   for (const key of MODIFIED_META) yield* src.meta.all(key);
-  yield safe(() => itempropDate(src.doc, 'dateModified'), null);
+  yield safe(() => itempropDate(src.elements(), 'dateModified'), null);
 }
 
 export function pickPublishedTime(src: Sources): string | null {
   return (
     firstDate(src.now, publishedCandidates(src)) ??
     safe(() => findLabelledDate(src.doc, 'published', src.now), null) ??
-    safe(() => findUnlabelledDate(src.doc, src.now), null)
+    safe(() => findUnlabelledDate(src.doc, src.now, src.elements()), null)
   );
 }
 
