@@ -72,6 +72,25 @@ function show(next: Shown): void {
   restorePosition(next.progress ?? 0);
 }
 
+/**
+ * The reading position, defined as in the reader tab (src/reader/progress.ts): the share of the article above
+ * the bottom of the view, 0..1. The same number restores the same place in both.
+ */
+function progressNow(): number {
+  const article = ui.article.getBoundingClientRect();
+  const view = ui.scroller.getBoundingClientRect();
+  if (article.height <= 0) return 0;
+  return Math.min(1, Math.max(0, (view.bottom - article.top) / article.height));
+}
+
+/** The scrollTop at which `progressNow()` would be `progress`. */
+function scrollTopFor(progress: number): number {
+  const article = ui.article.getBoundingClientRect();
+  const view = ui.scroller.getBoundingClientRect();
+  const articleTop = ui.scroller.scrollTop + article.top - view.top;
+  return Math.max(0, Math.round(articleTop + progress * article.height - ui.scroller.clientHeight));
+}
+
 /** Set while the popup itself scrolls to a saved position, so that scroll isn't saved as the reader's. */
 let restoring: { top: number; stop: () => void } | null = null;
 
@@ -86,8 +105,7 @@ function restorePosition(progress: number): void {
     return;
   }
   const apply = () => {
-    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
-    const top = range > 0 ? Math.round(progress * range) : 0;
+    const top = scrollTopFor(progress);
     if (restoring) restoring.top = top;
     ui.scroller.scrollTop = top;
   };
@@ -114,9 +132,8 @@ function onScroll(): void {
   if (restoring && Math.abs(ui.scroller.scrollTop - restoring.top) <= 1) return;
   clearTimeout(progressTimer);
   progressTimer = setTimeout(() => {
-    const range = ui.scroller.scrollHeight - ui.scroller.clientHeight;
-    if (range <= 0 || !current.itemId) return;
-    const progress = Math.min(1, Math.max(0, ui.scroller.scrollTop / range));
+    if (!current.itemId) return;
+    const progress = progressNow();
     current.progress = progress;
     void request('library/update', { id: current.itemId, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
   }, 400);

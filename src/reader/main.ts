@@ -19,7 +19,7 @@ import { applySettings, fontReady, loadSettings } from '../ui/settings.ts';
 import { parseReaderQuery } from './handoff.ts';
 import { loadHandoff } from './source.ts';
 import { fillIcons, icon } from './icons.ts';
-import { trackScrollProgress } from './progress.ts';
+import { onScrollProgress, scrollToProgress, trackScrollProgress } from './progress.ts';
 import { setupSettingsPanel } from './settings-panel.ts';
 import { setupSpeechBar } from './speech-bar.ts';
 
@@ -63,7 +63,10 @@ async function load(): Promise<Loaded> {
     if (!res.ok) return { ok: false, message: t('statusLoadFailed', res.message) };
     if (!res.item) return { ok: false, message: t('readerItemGone') };
     const item: LibraryItem = res.item;
-    const shown: Shown = { view: item, article: articleFromItem(item), from: 'library', itemId: item.id, text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null };
+    const shown: Shown = {
+      view: item, article: articleFromItem(item), from: 'library', itemId: item.id, text: item.text, capturedAt: new Date(item.savedAt), restored: new Set(), body: null,
+      progress: item.readingProgress,
+    };
     return { ok: true, shown, sourceTabId: null };
   }
   const handoff = await loadHandoff(target.live);
@@ -97,7 +100,23 @@ function show(s: Shown): void {
   ui.downloadMd.disabled = false;
   setupBack(s.article.canonicalUrl ?? s.article.url);
   trackScrollProgress(ui.article, { itemId: s.itemId ?? null, url: s.article.url });
+  // A saved article opens where the reader left off (in this tab or the popup), once it is laid out.
+  const progress = s.progress ?? 0;
+  if (s.itemId && progress > 0 && progress < 1) requestAnimationFrame(() => scrollToProgress(ui.article, progress));
 }
+
+// The library's reading position: kept a moment after the reader stops scrolling, for a saved article (also one
+// saved from this tab after it opened).
+let progressTimer: ReturnType<typeof setTimeout> | undefined;
+onScrollProgress((progress) => {
+  const current = shown;
+  if (!current?.itemId) return;
+  clearTimeout(progressTimer);
+  progressTimer = setTimeout(() => {
+    current.progress = progress;
+    void request('library/update', { id: current.itemId!, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
+  }, 500);
+});
 
 /** "Back to the page": the tab it was read from when it still shows that page, else this tab goes there. */
 function setupBack(url: string): void {

@@ -14,10 +14,16 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 type Manifest = Record<string, unknown>;
 const manifestOf = (target: string): Manifest => JSON.parse(readFileSync(path.join(ROOT, 'dist', target, 'manifest.json'), 'utf8')) as Manifest;
 
-const PERMISSIONS = ['activeTab', 'scripting', 'storage'];
-const COMMON_KEYS = ['action', 'background', 'default_locale', 'description', 'icons', 'manifest_version', 'name', 'optional_host_permissions', 'permissions', 'version'];
+const PERMISSIONS = ['activeTab', 'scripting', 'storage', 'contextMenus'];
+const COMMON_KEYS = ['action', 'background', 'commands', 'default_locale', 'description', 'icons', 'manifest_version', 'name', 'optional_host_permissions', 'options_ui', 'permissions', 'version'];
 /** Asked for only by "Fetch articles" (Library page), for the imported links' sites; see the README. */
 const OPTIONAL_HOST_PERMISSIONS = ['http://*/*', 'https://*/*'];
+
+/** Keyboard shortcuts (grant activeTab like the toolbar click; see the README's "Reading in a tab"). */
+const COMMANDS = {
+  'open-reader': { suggested_key: { default: 'Alt+Shift+L', chromeos: 'Alt+Shift+E' }, description: '__MSG_commandOpenReader__' },
+  'save-page': { suggested_key: { default: 'Alt+Shift+S', chromeos: 'Alt+Shift+K' }, description: '__MSG_commandSavePage__' },
+};
 
 /** Per browser: the keys the built manifest may have, and the exact values of the ones that matter. */
 const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest }> = {
@@ -27,6 +33,8 @@ const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest 
       manifest_version: 3,
       permissions: PERMISSIONS,
       optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
+      options_ui: { page: 'src/options/index.html', open_in_tab: true },
+      commands: COMMANDS,
       background: { service_worker: 'service-worker-loader.js', type: 'module' },
       minimum_chrome_version: '120',
     },
@@ -37,6 +45,8 @@ const SNAPSHOT: Record<'chrome' | 'firefox', { keys: string[]; values: Manifest 
       manifest_version: 3,
       permissions: PERMISSIONS,
       optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
+      options_ui: { page: 'src/options/index.html', open_in_tab: true },
+      commands: COMMANDS,
       background: { scripts: ['service-worker-loader.js'], type: 'module' },
       browser_specific_settings: {
         gecko: { id: 'lectern@lectern.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },

@@ -3,6 +3,7 @@
  * toolbar click it can read no page: no host permissions, so only the click's activeTab opens a page to it.
  * This is also why reader.test.ts adds a host permission for the fixture server to a copy of the build.
  */
+import { PERMISSIONS } from '../../manifest.config.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
@@ -32,7 +33,7 @@ describe('the shipped Firefox build', { timeout: 60_000 }, () => {
     await tab.goto(server.url(SAMPLE), { waitUntil: 'load' });
     const popup = await firefox.openPopupBeside(tab);
     const granted = await popup.page.evaluate(() => (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser.permissions.getAll());
-    assert.deepEqual([...(granted.permissions ?? [])].sort(), ['activeTab', 'scripting', 'storage']);
+    assert.deepEqual([...(granted.permissions ?? [])].sort(), [...PERMISSIONS].sort());
     assert.deepEqual(granted.origins, []);
     await popup.close();
   });

@@ -160,6 +160,8 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
       await popup.page.getByRole('button', { name: 'Import, export, backup…' }).click();
       const library = await opened;
       await library.getByRole('heading', { name: 'Lectern library', level: 1 }).waitFor();
+      // The list fills in once the background answers.
+      await library.getByRole('list', { name: 'Saved articles' }).locator('li').nth(6).waitFor();
       assert.equal(await library.getByRole('list', { name: 'Saved articles' }).locator('li').count(), 7);
       await library.close();
       await popup.close();
