@@ -7,8 +7,9 @@
  *                                    → extract, save through the same validation as a library/save message,
  *                                      then the toolbar badge says ✓ (or ! with the reason in its tooltip)
  *
- * "Save link to Lectern" needs an unread, URL-only library item to fetch later (the library issue's model);
- * it is not offered until that exists.
+ *   menu "Save link to Lectern"      → an unread, link-only library item (title from the link's text), whose
+ *                                      article "Fetch articles" on the Library page fills in later; the badge
+ *                                      of the tab says ✓ (or ! with the reason)
  */
 import { describeFailure, readTab, type TabFailure } from '../messaging/read-tab.ts';
 import { parseBackgroundRequest } from '../messaging/schema.ts';
@@ -19,9 +20,35 @@ import type { LibraryService } from './library/service.ts';
 export const COMMAND_OPEN_READER = 'open-reader';
 export const COMMAND_SAVE_PAGE = 'save-page';
 export const MENU_SAVE_PAGE = 'save-page';
+export const MENU_SAVE_LINK = 'save-link';
 
 export function menuItems(): MenuItem[] {
-  return [{ id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] }];
+  return [
+    { id: MENU_SAVE_PAGE, title: t('menuSavePage'), contexts: ['page'] },
+    { id: MENU_SAVE_LINK, title: t('menuSaveLink'), contexts: ['link'] },
+  ];
+}
+
+/**
+ * Saves a link's target as an unread, link-only item (no page is read: the link may be on any site). Only
+ * http(s) links; an item already saved keeps what it has (the import merge). Returns whether it was saved.
+ */
+export async function saveLinkFrom(link: { linkUrl?: string; linkText?: string }, tab: CommandTab | undefined, library: LibraryService): Promise<boolean> {
+  const url = link.linkUrl ?? '';
+  const badge = (text: string, title: string) => (tab?.id === undefined ? Promise.resolve() : setBadge(tab.id, text, title).catch(() => undefined));
+  if (!/^https?:\/\//i.test(url) || url.length > 8192) {
+    await badge('!', t('badgeSaveFailed', t('saveLinkNotWeb')));
+    return false;
+  }
+  const title = (link.linkText ?? '').replace(/\s+/g, ' ').trim().slice(0, 300) || url;
+  try {
+    await library.importItems([{ url, title }]);
+  } catch (err) {
+    await badge('!', t('badgeSaveFailed', err instanceof Error ? err.message : String(err)));
+    return false;
+  }
+  await badge('✓', t('badgeLinkSaved'));
+  return true;
 }
 
 /** Reads the tab and opens the reader on it (or on the reason it can't be read). */
@@ -63,7 +90,7 @@ function failureOf(f: TabFailure): TabFailure {
 
 export interface CommandHandlers {
   command(name: string, tab: CommandTab | undefined): Promise<void>;
-  menu(menuItemId: string, tab: CommandTab | undefined): Promise<void>;
+  menu(menuItemId: string, tab: CommandTab | undefined, link?: { linkUrl?: string; linkText?: string }): Promise<void>;
 }
 
 /** Registers the command and menu listeners (at the worker's top level, so a wake-up event finds them). */
@@ -74,13 +101,13 @@ export function registerCommands(library: LibraryService): CommandHandlers {
       if (name === COMMAND_OPEN_READER) await openReaderFor(tab);
       else if (name === COMMAND_SAVE_PAGE) await savePageFrom(tab, library);
     },
-    async menu(menuItemId, tab) {
-      if (!tab) return;
-      if (menuItemId === MENU_SAVE_PAGE) await savePageFrom(tab, library);
+    async menu(menuItemId, tab, link) {
+      if (menuItemId === MENU_SAVE_LINK) await saveLinkFrom(link ?? {}, tab, library);
+      else if (menuItemId === MENU_SAVE_PAGE && tab) await savePageFrom(tab, library);
     },
   };
   onCommand((name, tab) => void handlers.command(name, tab).catch((err: unknown) => console.error('Lectern command', name, err)));
-  onMenuClicked((info, tab) => void handlers.menu(info.menuItemId, tab).catch((err: unknown) => console.error('Lectern menu', err)));
+  onMenuClicked((info, tab) => void handlers.menu(info.menuItemId, tab, info).catch((err: unknown) => console.error('Lectern menu', err)));
   onInstalled(() => void createMenus(menuItems()).catch((err: unknown) => console.error('Lectern menus', err)));
   return handlers;
 }

@@ -63,6 +63,7 @@ describe('keyboard commands and the context menu (handlers called from the worke
     // contextMenus has no getter: update() of an id that doesn't exist fails.
     const exists = (id: string) => lectern.serviceWorker.evaluate(`chrome.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`);
     assert.equal(await exists('save-page'), true, '"Save page to Lectern" is registered');
+    assert.equal(await exists('save-link'), true, '"Save link to Lectern" is registered');
     assert.equal(await exists('no-such-item'), false, 'the check can fail');
   });
 
@@ -123,5 +124,24 @@ describe('keyboard commands and the context menu (handlers called from the worke
     await runCommand(lectern, 'menu', 'save-page');
     assert.equal((await libraryTitles()).length, 2);
     assert.deepEqual(await badge(), ['✓', 'Saved in Lectern']);
+  });
+
+  test('context menu "Save link to Lectern" saves the link unread and link-only (no page is read); non-web links are refused', async () => {
+    const before = (await libraryTitles()).length;
+    await runCommand(lectern, 'menu', 'save-link', { linkUrl: 'https://elsewhere.example/stories/linked?utm_source=x', linkText: '  A linked   story ' });
+    assert.deepEqual(await badge(), ['✓', 'Link saved to Lectern (its article is fetched from the Library page)']);
+    const page = await lectern.context.newPage();
+    await page.goto(`${lectern.origin}/src/popup/index.html?unused`);
+    const res = (await page.evaluate(`chrome.runtime.sendMessage({ type: 'library/list', query: 'is:unread linked' })`)) as { items: Array<{ title: string; url: string; wordCount: number; readAt: string | null }> };
+    await page.close();
+    assert.equal(res.items.length, 1);
+    assert.equal(res.items[0]!.title, 'A linked story');
+    assert.equal(res.items[0]!.wordCount, 0, 'link only: its article is fetched later');
+    assert.equal((await libraryTitles()).length, before + 1);
+    await runCommand(lectern, 'menu', 'save-link', { linkUrl: 'javascript:alert(1)', linkText: 'x' });
+    const [text, title] = (await badge()) as [string, string];
+    assert.equal(text, '!');
+    assert.match(title, /only web links/);
+    assert.equal((await libraryTitles()).length, before + 1, 'nothing saved');
   });
 });

@@ -55,10 +55,10 @@ export async function getSettings(lectern: Lectern): Promise<Record<string, unkn
  * browser also grants activeTab on a real key press; a call from here does not, so a test grants it first with
  * a toolbar click when the page must be readable.
  */
-export async function runCommand(lectern: Lectern, kind: 'command' | 'menu', name: string): Promise<void> {
+export async function runCommand(lectern: Lectern, kind: 'command' | 'menu', name: string, link?: { linkUrl: string; linkText: string }): Promise<void> {
   await lectern.serviceWorker.evaluate(`(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    await globalThis.lecternCommands.${kind}(${JSON.stringify(name)}, tab);
+    await globalThis.lecternCommands.${kind}(${JSON.stringify(name)}, tab${link ? `, ${JSON.stringify(link)}` : ''});
   })()`);
 }
 
