@@ -11,6 +11,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { LecternDB } from './idb-schema.ts';
+import { atomically } from './idb-tx.ts';
 import { bucketOf, unpackTerms } from './search/term-list.ts';
 
 /** Buckets rewritten per transaction (between them, saves and queries get their turn). */
@@ -24,22 +25,6 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Db = IDBPDatabase<LecternDB>;
 type Bucket = Map<string, Uint32Array>;
-
-async function withTx<T>(tx: { done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
-  try {
-    const result = await work();
-    await tx.done;
-    return result;
-  } catch (err) {
-    try {
-      tx.abort();
-    } catch {
-      /* already finished */
-    }
-    await tx.done.catch(() => undefined);
-    throw err;
-  }
-}
 
 function sorted(ids: Iterable<number>): Uint32Array {
   return Uint32Array.from([...ids].sort((a, b) => a - b));
@@ -55,7 +40,7 @@ async function rewriteBuckets(
   for (let start = 0; start < keys.length; start += BUCKETS_PER_TX) {
     const chunk = keys.slice(start, start + BUCKETS_PER_TX);
     const tx = db.transaction(stores, 'readwrite');
-    await withTx(tx, async () => {
+    await atomically(tx, async () => {
       const current = await Promise.all(chunk.map((k) => Promise.all(stores.map((s) => tx.objectStore(s).get(k)))));
       chunk.forEach((key, i) => {
         const next = update(key, current[i]!);
@@ -104,7 +89,7 @@ export async function foldJournal(db: Db, batch: number): Promise<number> {
     return terms;
   });
   const tx = db.transaction(['states', 'meta', 'pending'], 'readwrite');
-  await withTx(tx, async () => {
+  await atomically(tx, async () => {
     if (gone.length) {
       const set = new Set(await tx.objectStore('states').get('gone'));
       for (const n of gone) set.add(n);
@@ -148,7 +133,7 @@ export async function compact(db: Db): Promise<void> {
     return terms;
   });
   const tx = db.transaction(['states', 'meta'], 'readwrite');
-  await withTx(tx, async () => {
+  await atomically(tx, async () => {
     // Only the numbers this compaction took out (folds are serialized with it, but stay exact).
     const now = new Set(await tx.objectStore('states').get('gone'));
     for (const n of gone) now.delete(n);

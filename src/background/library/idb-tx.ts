@@ -1,4 +1,4 @@
-/** IndexedDB transactions that are all or nothing (shared by idb-store.ts and idb-bulk.ts). */
+/** IndexedDB transactions that are all or nothing (shared by idb-store.ts, idb-bulk.ts and idb-index.ts). */
 /**
  * Runs `work` in `tx` and waits for the commit; if anything fails, aborts the transaction so that none of its
  * writes happen (an IndexedDB transaction otherwise commits the requests made before the error).
