@@ -16,25 +16,95 @@ import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
-import { elementsIn } from './dom.ts';
+import { elementsIn, nestedDeeperThan } from './dom.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
 export const DEFAULT_MAX_ELEMENTS = 200_000;
+/** Characters of visible text (script and style bodies excluded): about 300,000 words, far beyond any article. */
+export const DEFAULT_MAX_TEXT_LENGTH = 2_000_000;
+/**
+ * Element nesting depth: real pages stay under 40 (measured on 240 pages of the benchmark corpus), browsers'
+ * HTML parsers stop nesting at 512, but script-built or jsdom-parsed pages can go deeper, and Readability's
+ * cost grows with the cube of the depth (a 2,000-deep page takes minutes on jsdom; 5,000 overflows its stack).
+ */
+export const DEFAULT_MAX_DEPTH = 256;
 /** schema.org types that make a page an article even when Readability's quick check hesitates. */
 const ARTICLE_TYPES = /Article$|^(?:BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$/;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Runs the extraction in one go (the CLI, tests). */
 export function extract(doc: Document, url: string, options: ExtractOptions = {}): Article {
-  const started = now();
-  const win = doc.defaultView;
-  if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const steps = extractSteps(doc, url, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same extraction, handing the thread back between its phases (`pause`, a macrotask by default): on a live
+ * page (the content script) the page's own work runs in between, so a long extraction does not freeze it.
+ * Everything the page could change is read before the first pause, from the page itself; after that Lectern
+ * works on its own copy, which page scripts cannot reach.
+ */
+export async function extractAsync(doc: Document, url: string, options: ExtractOptions = {}, pause: () => Promise<void> = nextTask): Promise<Article> {
+  const steps = extractSteps(doc, url, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Refuses a page before any real work when it is too large: counting elements and text is cheap, cleaning them
+ * is not. The text is the body's, minus script and style bodies (which can be megabytes of JSON on a small page).
+ */
+function assertSize(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): void {
   const elementCount = doc.getElementsByTagName('*').length; // .length alone is fast; indexing it is not
   if (elementCount > maxElements) {
     throw new ExtractError('too-large', `This page is too large to clean (${elementCount} elements; the limit is ${maxElements}).`);
   }
+  const body = doc.body;
+  let text = body?.textContent?.length ?? 0;
+  if (body && text > maxTextLength) {
+    for (const tag of ['script', 'style']) {
+      const found = body.getElementsByTagName(tag);
+      for (let i = 0; i < found.length; i += 1) text -= found[i]?.textContent?.length ?? 0;
+    }
+  }
+  if (text > maxTextLength) {
+    throw new ExtractError('too-large', `This page is too large to clean (${text} characters of text; the limit is ${maxTextLength}).`);
+  }
+  if (doc.documentElement && nestedDeeperThan(doc.documentElement, maxDepth)) {
+    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
+  }
+}
+
+function* extractSteps(doc: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
+  const started = now();
+  const budget = options.timeBudgetMs ?? Infinity;
+  /** Called between phases: past the time budget, give up with a clear answer rather than keep the page busy. */
+  const checkTime = (phase: string): void => {
+    const spent = now() - started;
+    if (spent > budget) {
+      throw new ExtractError('too-large', `This page is too large to clean in time (${Math.round(spent)} ms, over the ${budget} ms budget, at ${phase}).`);
+    }
+  };
+  const win = doc.defaultView;
+  if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
+  assertSize(
+    doc,
+    options.maxElements ?? DEFAULT_MAX_ELEMENTS,
+    options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
+    options.maxDepth ?? DEFAULT_MAX_DEPTH,
+  );
 
   const meta = extractMetadata(doc, url);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
@@ -48,13 +118,21 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 
   // Readability mutates the document: work on a copy unless the caller hands over a disposable one.
   const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
+  yield;
+  checkTime('metadata');
   const removals: Removal[] = [];
-  if (!options.skipCleanup) cleanPage(clone, url, removals);
+  if (!options.skipCleanup) {
+    cleanPage(clone, url, removals);
+    yield;
+    checkTime('clean-up');
+  }
   const fallback = findProseContainer(clone);
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve: codeLanguageClasses(clone),
   }).parse();
+  yield;
+  checkTime('Readability');
   let content = parsed?.content ?? null;
   // Second opinion: when Readability kept far less prose than the page's main prose block, take that block.
   if (fallback && fallback.prose >= 500 && (!content || proseIn(content) < fallback.prose * 0.5)) {
@@ -76,16 +154,21 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   ensureStandfirst(content, dek);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, leadImage, shownLead, base);
+  yield;
+  checkTime('content clean-up');
 
   dropCustomizedBuiltIns(content);
   const fragment = sanitizeToFragment(win, content);
   const holder = clone.createElement('div');
   holder.appendChild(clone.importNode(fragment, true));
+  yield;
+  checkTime('sanitizing');
   const html = holder.innerHTML;
   const text = htmlToText(holder);
   const lang = meta.lang ?? nonEmpty(parsed?.lang);
   const words = wordCount(text);
   const siteName = meta.siteName ?? nonEmpty(parsed?.siteName);
+  const removed = removals.map((r) => toRemovedItem(win, r));
 
   return {
     url,
@@ -104,7 +187,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     readingTimeMinutes: readingTimeMinutes(text, lang),
     html,
     text,
-    removed: removals.map((r) => toRemovedItem(win, r)),
+    removed,
     ms: Math.round((now() - started) * 100) / 100,
   };
 }

@@ -54,6 +54,23 @@ interface Shown {
   body: HTMLElement | null;
 }
 
+/**
+ * How long the popup waits for the page: injection plus the content script's answer. The content script bounds
+ * its own work (about 3 s, see src/content/content-script.ts), but a page whose main thread is stuck (an endless
+ * loop, a frozen tab) never lets it run; the popup says so instead of "Reading the page…" forever.
+ */
+const POPUP_WAIT_MS = 10_000;
+
+class PageTimeout extends Error {}
+
+function withinWait<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageTimeout()), POPUP_WAIT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 let shown: Shown | null = null;
 let tabId: number | undefined;
 let savedItems: LibrarySummary[] = [];
@@ -140,10 +157,14 @@ async function readPage(): Promise<void> {
     return;
   }
   let result: ExtractResult;
+  const target = tabId;
   try {
-    await injectScript(tabId, contentScript);
-    result = await requestTab(tabId, 'content/extract', {});
+    result = await withinWait(injectScript(target, contentScript).then(() => requestTab(target, 'content/extract', {})));
   } catch (err) {
+    if (err instanceof PageTimeout) {
+      setStatus(t('errorTimeout'));
+      return;
+    }
     const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));
     // Chromium hides the URL of a file:// tab it won't let us read, so say what would help if it is one.
     const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? ` ${t('cantReadFileHint')}` : '';
