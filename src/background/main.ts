@@ -2,58 +2,19 @@
  * The background service worker: owns the library. It keeps no state in memory that matters (an MV3 worker is
  * stopped after ~30 s idle); every request opens what it needs from IndexedDB.
  *
- * It answers only Lectern's own extension pages, and only requests that pass the schema.
+ * It answers only Lectern's own extension pages, and only requests that pass the schema (see ./handler.ts).
  */
-import { extensionOrigin, onMessage, runtimeId, setBadge, t, type MessageSender } from '../platform/index.ts';
-import type { Response } from '../messaging/protocol.ts';
-import { parseBackgroundRequest, type ParsedRequest } from '../messaging/schema.ts';
+import { extensionOrigin, onMessage, runtimeId, setBadge, t } from '../platform/index.ts';
+import { createMessageHandler } from './handler.ts';
 import { IdbLibraryStore } from './library/idb-store.ts';
 import { LibraryService } from './library/service.ts';
-import { StorageError } from './library/store.ts';
 
-const library = new LibraryService(new IdbLibraryStore());
-
-function fromExtensionPage(sender: MessageSender): boolean {
-  return sender.id === runtimeId() && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin());
-}
-
-function failure(err: unknown): { ok: false; code: StorageError['code']; message: string } {
-  if (err instanceof StorageError) return { ok: false, code: err.code, message: err.message };
-  return { ok: false, code: 'failed', message: err instanceof Error ? err.message : String(err) };
-}
-
-async function handle(req: ParsedRequest): Promise<Response<ParsedRequest['type']>> {
-  try {
-    switch (req.type) {
-      case 'library/save': {
-        const item = await library.save(req.article);
-        return { ok: true, item };
-      }
-      case 'library/list':
-        return { ok: true, ...(await library.list(req.offset, req.limit)) };
-      case 'library/get':
-        return { ok: true, item: await library.get(req.id) };
-      case 'library/lookup': {
-        const item = await library.lookup(req.url, req.canonicalUrl);
-        if (req.tabId !== undefined) {
-          await setBadge(req.tabId, item ? '✓' : '', item ? t('badgeSaved') : '').catch(() => undefined);
-        }
-        return { ok: true, item };
-      }
-    }
-  } catch (err) {
-    return failure(err);
-  }
-}
-
-onMessage((message, sender) => {
-  if (!fromExtensionPage(sender)) return undefined;
-  const req = parseBackgroundRequest(message);
-  if (!req) {
-    const type = (message as { type?: unknown } | null)?.type;
-    // content/extract is for the tab's content script, not for us.
-    if (type === 'content/extract') return undefined;
-    return Promise.resolve({ ok: false, code: 'invalid', message: 'Invalid request.' });
-  }
-  return handle(req);
+const handler = createMessageHandler({
+  library: new LibraryService(new IdbLibraryStore()),
+  runtimeId: runtimeId(),
+  extensionOrigin: extensionOrigin(),
+  setBadge,
+  t: (key) => t(key),
 });
+
+onMessage((message, sender) => handler(message, sender));
