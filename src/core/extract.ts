@@ -13,7 +13,7 @@ import { findProseContainer, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
-import { sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
+import { dropTrackingPixels, sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { elementsIn, nestedDeeperThan } from './dom.ts';
@@ -121,6 +121,7 @@ function* extractSteps(doc: Document, url: string, options: ExtractOptions): Gen
   yield;
   checkTime('metadata');
   const removals: Removal[] = [];
+  dropTrackingPixels(clone);
   if (!options.skipCleanup) {
     cleanPage(clone, url, removals);
     yield;

@@ -16,7 +16,7 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 const FORBID_TAGS = [
   'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'frameset', 'object',
-  'embed', 'applet', 'link', 'meta', 'base', 'noscript', 'template', 'dialog', 'portal',
+  'embed', 'applet', 'link', 'meta', 'base', 'noscript', 'template', 'dialog', 'portal', 'marquee',
 ];
 const FORBID_ATTR = [
   'style', 'formaction', 'action', 'ping', 'background', 'autofocus', 'tabindex', 'contenteditable', 'autoplay',
@@ -29,6 +29,11 @@ const MAX_SRCSET_ENTRIES = 12;
 /** srcset values longer than this are cut before parsing (a page can list thousands of candidates). */
 const MAX_SRCSET_LENGTH = 16_384;
 const SRCSET_DESCRIPTOR = /^(?:\d+(?:\.\d+)?[wx]|\d+h)?$/i;
+/**
+ * DOMPurify lets any data: URL through in src of img/video/audio/source/track; Lectern keeps only raster or SVG
+ * images in <img src> (an image cannot run script) and drops the rest (data:text/html and friends).
+ */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml)[;,]/i;
 
 export const SANITIZE_CONFIG: Config = {
   USE_PROFILES: { html: true },
@@ -49,7 +54,12 @@ export function purifierFor(win: Window): DOMPurify {
   purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
   if (!purify.isSupported) throw new Error('The HTML sanitizer cannot run in this window; refusing to pass HTML through unsanitized.');
   // srcset is a list of URLs: keep its http(s) entries (at most MAX_SRCSET_ENTRIES) before DOMPurify judges it.
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (/^data:/i.test(data.attrValue.replace(/[\u0000-\u0020]+/g, ''))) {
+      const isImage = (node as Element).localName === 'img' && data.attrName === 'src' && DATA_IMAGE.test(data.attrValue.trim());
+      if (!isImage) data.keepAttr = false;
+      return;
+    }
     if (data.attrName !== 'srcset') return;
     const kept = srcsetCandidates(data.attrValue.slice(0, MAX_SRCSET_LENGTH))
       .filter((c) => /^https?:\/\//i.test(c.url) && SRCSET_DESCRIPTOR.test(c.descriptor))
@@ -59,7 +69,7 @@ export function purifierFor(win: Window): DOMPurify {
   });
   // Tracking pixels: an image the page hides or draws under 3 px wide or tall is there to be fetched, not seen.
   purify.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName === 'img' && isTrackingPixel(node as Element)) (node as Element).remove();
+    if (data.tagName === 'img' && isTrackingPixel(node as Element)) removeTrackingPixel(node as Element);
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element;
@@ -133,6 +143,32 @@ export function srcsetCandidates(value: string): SrcsetCandidate[] {
     if (url) out.push({ url, descriptor });
   }
   return out;
+}
+
+/**
+ * Removes a tracking pixel, with its <picture> when it is one's image (the <source>s would otherwise stay as the
+ * picture's only content). Returns the removed element.
+ */
+export function removeTrackingPixel(img: Element): Element {
+  const parent = img.parentElement;
+  const target = parent && parent.localName === 'picture' ? parent : img;
+  target.remove();
+  return target;
+}
+
+/**
+ * Drops every tracking pixel under `root`. Run before Readability, which strips style attributes: a pixel
+ * hidden or sized by CSS is only recognisable until then.
+ */
+export function dropTrackingPixels(root: ParentNode): number {
+  let dropped = 0;
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    if (img.isConnected && isTrackingPixel(img)) {
+      removeTrackingPixel(img);
+      dropped += 1;
+    }
+  }
+  return dropped;
 }
 
 const PIXEL_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)|(?:width|height)\s*:\s*[0-2](?:\.\d+)?px)/i;

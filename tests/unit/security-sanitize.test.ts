@@ -83,3 +83,24 @@ describe('sanitizer: tracking pixels and media', () => {
     expect(out).toContain('rel="noopener noreferrer"');
   });
 });
+
+describe('sanitizer: data: URLs, obsolete elements, pixels before Readability', () => {
+  it('keeps data: only for images in <img src>', () => {
+    const out = clean('<img src="data:image/png;base64,iVBORw0KGgo=" alt="a"><img src="data:text/html,<script>1</script>" alt="b"><img src=" data:text/html,x" alt="c"><video src="data:video/mp4,x"></video><audio><source src="data:audio/mp3,x"></audio>');
+    expect(out).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(out.match(/data:/g)?.length).toBe(1);
+  });
+  it('drops <marquee> (keeping its text)', () => {
+    expect(clean('<marquee onstart="x()">Scrolling</marquee>')).toBe('Scrolling');
+  });
+  it('drops a pixel with its <picture>, so no <source> is left to fetch', () => {
+    const out = clean('<p>a<picture><source srcset="https://t.example/p.gif 1x"><img src="https://t.example/p.gif" width="1" height="1"></picture>b</p>');
+    expect(out).toBe('<p>ab</p>');
+  });
+  it('extract() drops pixels hidden or sized by CSS before Readability strips the style attribute', async () => {
+    const { extract } = await import('../../src/core/extract.ts');
+    const prose = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} says what the council decided about the bridge and why it matters to the town.</p>`).join('');
+    const doc = new JSDOM(`<!doctype html><title>Story</title><body><article><h1>Story</h1>${prose}<img src="https://t.example/a.gif" style="width:1px;height:1px"><img src="https://t.example/b.gif" style="opacity:0"><img src="https://t.example/c.gif" style="display:none">${prose}</article></body>`, { url: 'https://news.example.com/a/story.html' }).window.document;
+    expect(extract(doc, 'https://news.example.com/a/story.html').html).not.toContain('t.example');
+  });
+});
