@@ -70,6 +70,11 @@ function parse(bytes: Buffer, url: string, contentType: string): JSDOM {
   return new JSDOM(bytes, { url, contentType, virtualConsole: silentConsole() });
 }
 
+/** A refusal extract() means (too large, empty…), as opposed to an unexpected failure it wrapped as "failed". */
+function isExpected(err: unknown): err is ExtractError {
+  return err instanceof ExtractError && err.cause === undefined;
+}
+
 /** jsdom could not build the document. */
 class ParserError extends Error {}
 
@@ -104,16 +109,16 @@ export function cleanPage(bytes: Buffer, url: string, transportCharset: string |
   try {
     return done(attempt(bytes, url, contentType), false);
   } catch (first) {
-    if (first instanceof ExtractError) throw new InputError(oneLine(first.message));
+    if (isExpected(first)) throw new InputError(oneLine(first.message));
     // jsdom throws on some stylesheets it cannot parse (e.g. SCSS left in a <style>): retry once without them.
     if (/<style\b/i.test(bytes.toString('latin1'))) {
       try {
         return done(attempt(stripStyles(bytes), url, contentType), true);
       } catch (second) {
-        if (second instanceof ExtractError) throw new InputError(oneLine(second.message));
+        if (isExpected(second)) throw new InputError(oneLine(second.message));
       }
     }
     const what = first instanceof ParserError ? 'the HTML parser failed' : 'extraction failed';
-    throw new InputError(`${what}: ${oneLine(first)}`);
+    throw new InputError(`${what}: ${oneLine(first instanceof ExtractError ? first.cause : first)}`);
   }
 }

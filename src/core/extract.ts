@@ -34,12 +34,16 @@ const ARTICLE_TYPES = /Article$|^(?:BlogPosting|LiveBlogPosting|Report|SocialMed
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Runs the extraction in one go (the CLI, tests). */
+/** Runs the extraction in one go (the CLI, tests). Throws only ExtractError. */
 export function extract(doc: Document, url: string, options: ExtractOptions = {}): Article {
   const steps = extractSteps(doc, url, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } catch (err) {
+    throw typed(err);
   }
 }
 
@@ -47,15 +51,25 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
  * The same extraction, handing the thread back between its phases (`pause`, a macrotask by default): on a live
  * page (the content script) the page's own work runs in between, so a long extraction does not freeze it.
  * Everything the page could change is read before the first pause, from the page itself; after that Lectern
- * works on its own copy, which page scripts cannot reach.
+ * works on its own copy, which page scripts cannot reach. Rejects only with ExtractError.
  */
 export async function extractAsync(doc: Document, url: string, options: ExtractOptions = {}, pause: () => Promise<void> = nextTask): Promise<Article> {
   const steps = extractSteps(doc, url, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  } catch (err) {
+    throw typed(err);
   }
+}
+
+/** Any failure as an ExtractError (unexpected ones as "failed", keeping the original as `cause`). */
+function typed(err: unknown): ExtractError {
+  if (err instanceof ExtractError) return err;
+  return new ExtractError('failed', `Extraction failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }
 
 function nextTask(): Promise<void> {

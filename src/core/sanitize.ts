@@ -20,7 +20,7 @@ const FORBID_TAGS = [
 ];
 const FORBID_ATTR = [
   'style', 'formaction', 'action', 'ping', 'background', 'autofocus', 'tabindex', 'contenteditable', 'autoplay',
-  'crossorigin', 'integrity', 'nonce',
+  'crossorigin', 'integrity', 'nonce', 'xmlns',
 ];
 // DOMPurify's default URL pattern with the scheme list cut to http(s) and mailto: values without a scheme
 // (relative URLs, numbers, plain words in other attributes) pass; any other scheme is dropped.

@@ -82,12 +82,17 @@ export interface ExtractOptions {
 
 export type ExtractErrorCode = 'not-article' | 'too-large' | 'empty' | 'failed';
 
+/**
+ * The only error extract() throws. An unexpected failure inside it (a DOM implementation's bug on a hostile
+ * page, say) is wrapped as code "failed" with the original error as `cause`.
+ */
 export class ExtractError extends Error {
   constructor(
     readonly code: ExtractErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ExtractError';
   }
 }

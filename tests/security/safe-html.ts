@@ -6,7 +6,7 @@
  * What it refuses: elements that run code, load or embed other documents, submit, restyle or navigate
  * (script, style, iframe, object, form, meta, base, link, template, noscript, svg, math, …) and anything outside
  * the HTML namespace; event-handler and other dangerous attributes; URLs in any URL-bearing attribute that are
- * not http(s), mailto, in-page fragments, or data: images; srcset candidates that are not http(s); links that
+ * not relative, http(s), mailto, in-page fragments, or data: images; srcset candidates that are not http(s); links that
  * open without noopener/noreferrer; images that send a referrer; ids and names not namespaced; tracking pixels;
  * audio/video that autoplay or preload; and HTML that changes when parsed and serialized again (mXSS).
  */
@@ -26,6 +26,8 @@ const FORBIDDEN_ATTRS = new Set([
   'shadowrootmode', 'popovertarget', 'codebase', 'archive', 'manifest', 'formtarget', 'xlink:href',
 ]);
 const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'action', 'data', 'longdesc', 'usemap', 'background', 'icon', 'profile', 'itemtype', 'itemid']);
+/** A value with a scheme; without one it is relative (to the page in the CLI, to Lectern's own files in the popup). */
+const SCHEME = /^[a-z][a-z0-9+.\-]*:/i;
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml)[;,]/i;
 
@@ -46,7 +48,7 @@ export function safeHtmlViolations(root: ParentNode): string[] {
       if (name.startsWith('on')) out.push(`${where} event handler ${name}`);
       if (FORBIDDEN_ATTRS.has(name)) out.push(`${where} attribute ${name}`);
       if (name.startsWith('data-')) out.push(`${where} data attribute ${name}`);
-      if (URL_ATTRS.has(name) && value) {
+      if (URL_ATTRS.has(name) && SCHEME.test(value)) {
         const ok = SAFE_URL.test(value) || (tag === 'img' && name === 'src' && DATA_IMAGE.test(value));
         if (!ok) out.push(`${where} ${name}="${attr.value.slice(0, 80)}"`);
       }
@@ -54,7 +56,6 @@ export function safeHtmlViolations(root: ParentNode): string[] {
         for (const c of srcsetCandidates(attr.value)) if (!/^https?:\/\//i.test(c.url)) out.push(`${where} ${name} candidate ${c.url.slice(0, 80)}`);
       }
       if ((name === 'id' || name === 'name') && !attr.value.startsWith('user-content-')) out.push(`${where} ${name}="${attr.value}" not namespaced`);
-      if (/javascript:|vbscript:|data:text\/html/i.test(value) && name !== 'alt' && name !== 'title') out.push(`${where} ${name} holds a script URL`);
     }
     if ((tag === 'a' || tag === 'area') && el.hasAttribute('href') && !(el.getAttribute('href') ?? '').startsWith('#')) {
       const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
@@ -70,21 +71,22 @@ export function safeHtmlViolations(root: ParentNode): string[] {
   return out;
 }
 
+/** One jsdom document for parsing fragments (no scripts run, nothing loads); a detached <body> parses like a page body. */
+let shared: Document | null = null;
+function parseBody(html: string): HTMLElement {
+  shared ??= new JSDOM('<!doctype html><body></body>').window.document;
+  const body = shared.createElement('body');
+  body.innerHTML = html;
+  return body;
+}
+
 /** Violations of an HTML string (parsed as a body fragment, scripting off, like DOMPurify does), plus mXSS. */
 export function safeHtmlStringViolations(html: string): string[] {
-  const dom = new JSDOM(`<!doctype html><body>${html}</body>`);
-  try {
-    const body = dom.window.document.body;
-    const out = safeHtmlViolations(body);
-    // Mutation XSS: markup that parses into something else than it serialized from. Stable HTML reparses to itself.
-    if (body.innerHTML !== html) {
-      const again = new JSDOM(`<!doctype html><body>${body.innerHTML}</body>`).window.document.body.innerHTML;
-      if (again !== body.innerHTML) out.push('HTML is not stable under parse/serialize (mXSS)');
-    }
-    return out;
-  } finally {
-    dom.window.close();
-  }
+  const body = parseBody(html);
+  const out = safeHtmlViolations(body);
+  // Mutation XSS: markup that parses into something else than it serialized from. Stable HTML reparses to itself.
+  if (body.innerHTML !== html && parseBody(body.innerHTML).innerHTML !== body.innerHTML) out.push('HTML is not stable under parse/serialize (mXSS)');
+  return out;
 }
 
 /**
@@ -104,4 +106,15 @@ export function loadableUrls(root: ParentNode): string[] {
     if (srcset) for (const c of srcsetCandidates(srcset)) urls.push(c.url);
   }
   return urls;
+}
+
+/** `html` with every element's attributes in name order, so outputs that differ only in attribute order compare equal. */
+export function canonicalHtml(html: string): string {
+  const body = parseBody(html);
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    const attrs = Array.from(el.attributes, (a) => [a.name, a.value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name] of attrs) el.removeAttribute(name);
+    for (const [name, value] of attrs) el.setAttribute(name, value);
+  }
+  return body.innerHTML;
 }

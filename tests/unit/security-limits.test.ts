@@ -87,3 +87,14 @@ describe('extractAsync()', () => {
     await expect(extractAsync(doc(''), URL_, { timeBudgetMs: 20 }, slowPause)).rejects.toMatchObject({ code: 'too-large' });
   });
 });
+
+describe('extract() throws only ExtractError', () => {
+  it('wraps an unexpected failure inside (here jsdom failing on a hostile <base xlink:href>) as "failed", with its cause', () => {
+    // Found by the property test: jsdom's baseURI throws a TypeError for this page.
+    const d = doc('<p><base xlink:href="x"></base></p>');
+    const err = refusal(() => extract(d, URL_));
+    expect(err.code).toBe('failed');
+    expect(err.message).toMatch(/^Extraction failed: /);
+    expect(err.cause).toBeInstanceOf(Error);
+  });
+});
