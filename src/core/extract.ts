@@ -16,6 +16,7 @@ import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { dropTrackingPixels, sanitizeHtml, sanitizeToFragment } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
+import { withoutFormClobbering } from './clobbering.ts';
 import { elementsIn, nestedDeeperThan } from './dom.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
@@ -101,7 +102,7 @@ function assertSize(doc: Document, maxElements: number, maxTextLength: number, m
   }
 }
 
-function* extractSteps(doc: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
+function* extractSteps(page: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
   const started = now();
   const budget = options.timeBudgetMs ?? Infinity;
   /** Called between phases: past the time budget, give up with a clear answer rather than keep the page busy. */
@@ -111,14 +112,16 @@ function* extractSteps(doc: Document, url: string, options: ExtractOptions): Gen
       throw new ExtractError('too-large', `This page is too large to clean in time (${Math.round(spent)} ms, over the ${budget} ms budget, at ${phase}).`);
     }
   };
-  const win = doc.defaultView;
+  const win = page.defaultView;
   if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
   assertSize(
-    doc,
+    page,
     options.maxElements ?? DEFAULT_MAX_ELEMENTS,
     options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
   );
+  // A page whose forms clobber DOM methods is read from a copy without the clobbering names.
+  const doc = withoutFormClobbering(page);
 
   const meta = extractMetadata(doc, url);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
@@ -130,8 +133,9 @@ function* extractSteps(doc: Document, url: string, options: ExtractOptions): Gen
   const shownLead = findShownLeadImage(doc, meta.leadImage);
   const base = doc.baseURI;
 
-  // Readability mutates the document: work on a copy unless the caller hands over a disposable one.
-  const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
+  // Readability mutates the document: work on a copy unless the caller hands over a disposable one (or the copy
+  // above already is one).
+  const clone = options.inPlace || doc !== page ? doc : (doc.cloneNode(true) as Document);
   yield;
   checkTime('metadata');
   const removals: Removal[] = [];

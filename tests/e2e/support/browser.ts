@@ -33,6 +33,10 @@ export interface Popup {
 export interface LaunchOptions {
   /** Reuse a profile (to test persistence across browser restarts); a fresh mkdtemp dir otherwise. */
   userDataDir?: string;
+  /** Replaces the default --host-resolver-rules (only 127.0.0.1 resolves). */
+  hostResolverRules?: string;
+  /** More Chromium switches (e.g. --proxy-server for a test that logs every request the browser makes). */
+  extraArgs?: string[];
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
@@ -89,7 +93,8 @@ export class Lectern {
         '--remote-debugging-port=0',
         '--window-size=1200,900',
         // Only 127.0.0.1 resolves: the fixtures' images on their real hosts fail at once, nothing leaves the machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+        `--host-resolver-rules=${options.hostResolverRules ?? 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'}`,
+        ...(options.extraArgs ?? []),
       ],
     });
     try {
