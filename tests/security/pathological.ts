@@ -21,6 +21,8 @@ export interface Pathological {
   makeForBrowser?: () => string;
   /** What Lectern must answer: an article, "too large", or either (depends on the machine's speed). */
   expect: 'article' | 'too-large' | 'either';
+  /** What the CLI must answer, when it differs (it runs no page scripts). */
+  expectCli?: 'article' | 'too-large' | 'either';
 }
 
 export const PATHOLOGICAL: Pathological[] = [
@@ -46,6 +48,7 @@ export const PATHOLOGICAL: Pathological[] = [
         `<script>var n=document.getElementById('deep');for(var i=0;i<5000;i++){var d=document.createElement('div');n.appendChild(d);n=d;}n.textContent='The bottom of the well.';</script>`,
       ),
     expect: 'too-large',
+    expectCli: 'article',
   },
   {
     name: 'text-20mb',
