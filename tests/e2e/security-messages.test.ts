@@ -5,6 +5,8 @@
  *    unchanged (same items, same stored bodies);
  *  - a valid save sent from Lectern's content script (in the page's tab) and from the web page itself gets no
  *    answer and writes nothing;
+ *  - hostile HTML that reaches the library anyway (saved by an extension page, restored from a backup, written by
+ *    a bug) is made safe by the popup's one HTML sink when the saved article is opened;
  *  - the popup runs under the default MV3 policy or stricter: eval, new Function, string timers, inline scripts,
  *    inline handlers, javascript: URLs and remote scripts are all refused (and the remote script is never even
  *    requested: the logging proxy sees everything).
@@ -13,7 +15,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { pageUrl } from '../security/corpus.ts';
+import { corpus, pageUrl } from '../security/corpus.ts';
+import { safeHtmlStringViolations } from '../security/safe-html.ts';
 import { INVALID, mutant, validArticle } from '../security/messages.ts';
 import { fuzzRuns, fuzzSeed, recordCounts } from '../security/report.ts';
 import { Lectern, type Popup } from './support/browser.ts';
@@ -38,7 +41,7 @@ describe('background worker and popup CSP (Chromium)', { timeout: 300_000 }, () 
   let lectern: Lectern;
   let tab: Page;
   let popup: Popup;
-  const counts = { malformedSent: 0, answeredInvalid: 0, answeredOther: 0, libraryBefore: 0, libraryAfter: 0, contentScriptAttempts: 0, pageAttempts: 0, cspChecks: 0, cspRefused: 0 };
+  const counts = { malformedSent: 0, answeredInvalid: 0, answeredOther: 0, libraryBefore: 0, libraryAfter: 0, contentScriptAttempts: 0, pageAttempts: 0, storedPagesOpened: 0, cspChecks: 0, cspRefused: 0 };
 
   /** The library as the worker reports it: every item with its stored body. */
   const library = async () =>
@@ -127,6 +130,43 @@ describe('background worker and popup CSP (Chromium)', { timeout: 300_000 }, () 
     }, { id: lectern.extensionId, article: validArticle({ url: 'https://evil.example/from-page.html' }) });
     assert.match(r, /^no chrome\.runtime in the page$|^rejected: /);
     assert.equal(await library(), before, 'nothing was written');
+  });
+
+  test('hostile HTML stored in the library is sanitized by the sink when the saved article is opened', async () => {
+    const { page } = popup;
+    // The raw bodies of every hostile page, stored as they are (the schema bounds sizes, not content).
+    const hostile = corpus().filter((p) => p.html.length < 100_000);
+    const articles = hostile.map((p) => validArticle({ url: `https://stored.example/${p.name}.html`, title: `Stored ${p.name}`, html: p.html.replace(/^[\s\S]*?<body>|<\/body>[\s\S]*$/g, ''), removed: [{ rule: 'ad', text: 'x', html: p.html, at: 'end' }] }));
+    const saved = await page.evaluate(async (all) => {
+      const out: unknown[] = [];
+      for (const article of all) out.push(await chrome.runtime.sendMessage({ type: 'library/save', article }));
+      return out;
+    }, articles);
+    assert.ok(saved.every((r) => (r as { ok: boolean }).ok), 'stored');
+    const mark = proxy.log.length;
+    await page.getByRole('tab', { name: 'Saved articles' }).click();
+    const list = page.getByRole('list', { name: 'Saved articles' });
+    const allowed = new Set<string>();
+    for (const p of hostile) {
+      await list.getByRole('button').filter({ hasText: `Stored ${p.name}` }).click();
+      await page.locator('article:not(article article) .article-body').waitFor();
+      await page.getByRole('heading', { level: 1, name: `Stored ${p.name}` }).waitFor();
+      await page.evaluate(() => document.scrollingElement?.scrollTo(0, 1e7));
+      await new Promise((r) => setTimeout(r, 200));
+      const seen = await page.evaluate(() => {
+        const body = document.querySelector('article:not(article article) .article-body')!;
+        const images = Array.from(body.querySelectorAll('img'), (i) => [i.currentSrc, i.src]).flat().filter(Boolean);
+        const handlers = Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => a.name));
+        return { html: body.innerHTML, images, handlers };
+      });
+      for (const i of seen.images) allowed.add(i);
+      counts.storedPagesOpened += 1;
+      assert.deepEqual(safeHtmlStringViolations(seen.html), [], `${p.name}: the stored body is made safe`);
+      assert.deepEqual(seen.handlers, [], `${p.name}: no event handler anywhere in the popup`);
+      await page.getByRole('tab', { name: 'Saved articles' }).click();
+    }
+    const requests = proxy.since(mark).filter((r) => !allowed.has(r.url));
+    assert.deepEqual(requests.map((r) => r.url), [], 'nothing but the shown images was requested');
   });
 
   test('the popup runs under the default MV3 CSP: no eval, no string code, no inline or remote script', async () => {

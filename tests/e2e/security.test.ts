@@ -2,7 +2,8 @@
  * Every hostile page of tests/security/pages through the real extension in Chromium: the page is served from
  * http://news.test through a logging proxy that sees every request any context makes (tests/e2e/support/proxy.ts);
  * each page is loaded in the tab (its payloads fire there: the positive control), then Lectern's toolbar button
- * is clicked and the article is read, restored, saved and reopened from the library.
+ * is clicked and the article is read, restored, saved and reopened from the library. The content script's own
+ * answer is checked too, so each of the two sanitizing layers is shown to hold on its own.
  *
  * After the click, for every page: no payload reports to the attacker host (no script ran anywhere: not in the
  * popup, not in the content script's world, not in the page because of Lectern), no request at all except for
@@ -23,6 +24,10 @@ import { button, saveButton, settled, statusOf, waitForArticle } from './support
 import { proxyArgs, startLoggingProxy, type LoggedRequest, type LoggingProxy } from './support/proxy.ts';
 
 assertBuilt();
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const payloadOf = (r: LoggedRequest) => new URL(r.url).searchParams.get('v') ?? r.url;
@@ -82,7 +87,7 @@ describe('hostile pages in the real extension (Chromium)', { timeout: 900_000 },
   const totals = {
     pages: 0, payloadIds: 0, firedInPage: 0, firedAfterClick: 0, requestsAfterClick: 0, imageRequestsAfterClick: 0,
     unexpectedRequests: 0, renders: 0, violations: 0, findings: 0, popupNavigations: 0, tabNavigations: 0, popupErrors: 0,
-    restored: 0, savedAndReopened: 0, browserInternalIgnored: 0,
+    restored: 0, savedAndReopened: 0, browserInternalIgnored: 0, contentScriptViolations: 0,
   };
 
   before(async () => {
@@ -127,6 +132,15 @@ describe('hostile pages in the real extension (Chromium)', { timeout: 900_000 },
         await button(page, 'Show anyway').click();
       }
       await waitForArticle(page);
+      // The first layer on its own: what the content script sends is already safe, before the popup's sink.
+      const fromContentScript = await page.evaluate(async () => {
+        const [t] = await chrome.tabs.query({ active: true, currentWindow: true });
+        return (await chrome.tabs.sendMessage(t!.id!, { type: 'content/extract' })) as { ok: boolean; article?: { html: string; removed: Array<{ html: string | null }> } };
+      });
+      assert.ok(fromContentScript.ok && fromContentScript.article, 'the content script answers with an article');
+      const layer1 = [fromContentScript.article.html, ...fromContentScript.article.removed.map((r) => r.html ?? '')].flatMap(safeHtmlStringViolations);
+      totals.contentScriptViolations += layer1.length;
+      assert.deepEqual(layer1, [], "the content script's own output is safe");
       const allowed = new Set<string>();
       const check = async (when: string) => {
         // Let lazy images come into view and load.
