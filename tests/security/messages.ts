@@ -100,6 +100,7 @@ function acceptable(field: keyof Article, value: unknown): boolean {
     case 'wordCount': return typeof value === 'number' && Number.isInteger(value) && value >= 0;
     case 'url': return typeof value === 'string' && /^https?:\/\//i.test(value) && value.length <= 8192;
     case 'removed': return Array.isArray(value) && value.length === 0;
+    case 'readerable': return typeof value === 'boolean';
     default: return false;
   }
 }
