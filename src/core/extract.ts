@@ -248,7 +248,14 @@ function codeLanguageClasses(doc: Document): string[] {
 const MAX_RESTORABLE_TEXT = 5000;
 
 function toRemovedItem(win: Window, r: Removal): RemovedItem {
-  const html = textLength(r.el) <= MAX_RESTORABLE_TEXT ? sanitizeHtml(win, r.el) : null;
+  let html: string | null = null;
+  if (textLength(r.el) <= MAX_RESTORABLE_TEXT) {
+    // The removed element is detached: give it a parent so that it, too, can be rebuilt if it is customized.
+    const holder = r.el.ownerDocument.createElement('div');
+    holder.append(r.el);
+    dropCustomizedBuiltIns(holder);
+    html = sanitizeHtml(win, holder.firstElementChild ?? holder);
+  }
   return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
 }
 
@@ -257,18 +264,36 @@ function textLength(el: Element): number {
 }
 
 /**
- * DOMPurify drops a customized built-in element (<section is="x-layout">) with everything inside it. The `is`
- * value means nothing outside the page, and it lives in the element itself (removing the attribute doesn't
- * clear it), so such elements are rebuilt as plain elements of the same tag.
+ * DOMPurify drops a customized built-in element (<section is="x-layout">) with everything inside it when it
+ * returns nodes, and leaves `is=""` on it when it returns a string (the Removed panel's items). The `is` value
+ * means nothing outside the page, and it lives in the element itself (removing the attribute doesn't clear it),
+ * so such elements are rebuilt as plain elements of the same tag.
  */
 function dropCustomizedBuiltIns(content: Element): void {
   for (const el of elementsIn(content)) {
     // The root is Readability's own wrapper, never customized.
     if (el === content || !el.hasAttribute('is')) continue;
-    const plain = el.ownerDocument.createElement(el.tagName.toLowerCase());
-    for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttribute(attr.name, attr.value);
+    const plain = plainElement(el);
+    // Attribute nodes are moved, not copied by name: setAttribute refuses names the parser accepts ("1n2", "&lt;").
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.name === 'is') continue;
+      el.removeAttributeNode(attr);
+      plain.setAttributeNode(attr);
+    }
     while (el.firstChild) plain.appendChild(el.firstChild);
     el.replaceWith(plain);
+  }
+}
+
+/**
+ * A new element of `el`'s tag, or a <span> when the tag is not one createElement accepts: the HTML parser takes
+ * "<p<b is=x>" as an element named "p<b", which createElement refuses with an exception.
+ */
+function plainElement(el: Element): Element {
+  try {
+    return el.ownerDocument.createElement(el.tagName.toLowerCase());
+  } catch {
+    return el.ownerDocument.createElement('span');
   }
 }
 

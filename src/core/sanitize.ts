@@ -22,9 +22,10 @@ const FORBID_ATTR = [
   'style', 'formaction', 'action', 'ping', 'background', 'autofocus', 'tabindex', 'contenteditable', 'autoplay',
   'crossorigin', 'integrity', 'nonce', 'xmlns',
 ];
-// DOMPurify's default URL pattern with the scheme list cut to http(s) and mailto: values without a scheme
-// (relative URLs, numbers, plain words in other attributes) pass; any other scheme is dropped.
-const SAFE_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
+// http(s) and mailto, or no scheme at all (relative URLs, numbers, plain words in other attributes); any other
+// scheme is dropped. A scheme is what URLs say it is, letters then letters, digits, "+", "." or "-": DOMPurify's
+// default pattern, which this once copied, lets schemes with digits through ("h323:", "a0:").
+const SAFE_URL = /^(?:(?:https?|mailto):|(?![a-z][a-z0-9+.\-]*:))/i;
 const MAX_SRCSET_ENTRIES = 12;
 /** srcset values longer than this are cut before parsing (a page can list thousands of candidates). */
 const MAX_SRCSET_LENGTH = 16_384;

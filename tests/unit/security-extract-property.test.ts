@@ -110,12 +110,20 @@ const silent = new VirtualConsole();
 
 describe('extract() on generated hostile pages (fast-check)', () => {
   it('never throws but a typed ExtractError; output passes the safe-HTML check and re-sanitizes to itself; text has no markup', async () => {
-    const counts = { cases: 0, articles: 0, extractErrors: {} as Record<string, number>, otherErrors: 0, htmlViolations: 0, notFixedPoint: 0, markupInText: 0 };
+    const counts = { cases: 0, unparseable: 0, closeFailures: 0, articles: 0, extractErrors: {} as Record<string, number>, failedCauses: {} as Record<string, number>, otherErrors: 0, htmlViolations: 0, notFixedPoint: 0, markupInText: 0 };
     await fc.assert(
       fc.asyncProperty(page, async (p) => {
         counts.cases += 1;
         const html = toHtml(p);
-        const dom = new JSDOM(html, { url: URL_, virtualConsole: silent });
+        let dom: JSDOM;
+        try {
+          dom = new JSDOM(html, { url: URL_, virtualConsole: silent });
+        } catch {
+          // jsdom itself cannot parse a few of these pages (a <style> under a <base xlink:href> makes its
+          // stylesheet code throw); the CLI reports those as "the HTML parser failed". Not extract()'s input.
+          counts.unparseable += 1;
+          return;
+        }
         try {
           const doc = dom.window.document;
           // The page's own text, without script/style bodies (which Lectern drops with their contents).
@@ -128,6 +136,8 @@ describe('extract() on generated hostile pages (fast-check)', () => {
           } catch (err) {
             if (err instanceof ExtractError) {
               counts.extractErrors[err.code] = (counts.extractErrors[err.code] ?? 0) + 1;
+              // Unexpected failures inside extract(), by cause (so that a new one is seen, not just counted).
+              if (err.code === 'failed') counts.failedCauses[err.message] = (counts.failedCauses[err.message] ?? 0) + 1;
               return;
             }
             counts.otherErrors += 1;
@@ -150,7 +160,12 @@ describe('extract() on generated hostile pages (fast-check)', () => {
           for (const field of [article.title, article.byline, article.siteName, article.excerpt]) expect(count(field ?? '', MARK)).toBeLessThanOrEqual(count(sourceText, MARK));
           for (const url of [article.url, article.canonicalUrl, article.leadImage]) if (url) expect(url).toMatch(/^https?:\/\//);
         } finally {
-          dom.window.close();
+          try {
+            dom.window.close();
+          } catch {
+            // jsdom's close() throws on an <iframe> inside <svg>/<math> (and overflows on very deep trees).
+            counts.closeFailures += 1;
+          }
           await new Promise(setImmediate);
         }
       }),
@@ -158,5 +173,7 @@ describe('extract() on generated hostile pages (fast-check)', () => {
     );
     recordCounts('extract-property', counts);
     expect(counts.otherErrors).toBe(0);
+    // The only unexpected failure known is jsdom's: its baseURI throws on a <base xlink:href> (Chromium does not).
+    expect(Object.keys(counts.failedCauses).filter((m) => m !== "Extraction failed: Cannot read properties of null (reading 'length')")).toEqual([]);
   }, 600_000);
 });

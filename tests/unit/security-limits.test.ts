@@ -98,3 +98,13 @@ describe('extract() throws only ExtractError', () => {
     expect(err.cause).toBeInstanceOf(Error);
   });
 });
+
+describe('odd tag names', () => {
+  it('a customized element whose tag name createElement refuses ("p<b") no longer fails the page (found by the property test)', () => {
+    const a = extract(doc('<p<mglyph is="x-odd">Odd words</p<mglyph>'), URL_);
+    expect(a.text).toContain('Odd words');
+    // …and attribute names setAttribute refuses ("1n2", "&lt;") on a customized element.
+    const b = extract(doc('<section is="x-layout" 1n2="a" &lt;="b" data-ok="c"><p>Inside the layout.</p></section>'), URL_);
+    expect(b.text).toContain('Inside the layout.');
+  });
+});

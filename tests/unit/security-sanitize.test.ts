@@ -104,3 +104,25 @@ describe('sanitizer: data: URLs, obsolete elements, pixels before Readability', 
     expect(extract(doc, 'https://news.example.com/a/story.html').html).not.toContain('t.example');
   });
 });
+
+describe('customized built-ins in removed items', () => {
+  it('a removed item keeps its content and no is="" (found by the property test)', async () => {
+    const { extract } = await import('../../src/core/extract.ts');
+    const prose = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} says what the council decided about the bridge and why it matters to the town.</p>`).join('');
+    const doc = new JSDOM(`<!doctype html><title>Story</title><body><article><h1>Story</h1>${prose}<div class="share-bar" is="x-share"><span is="x-label">Share this</span> <a href="https://facebook.com/sharer">Facebook</a> <a href="https://twitter.com/intent">Twitter</a></div>${prose}</article></body>`, { url: 'https://news.example.com/a/story.html' }).window.document;
+    const a = extract(doc, 'https://news.example.com/a/story.html');
+    const items = a.removed.filter((r) => r.html?.includes('Share this'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const r of a.removed) expect(r.html ?? '').not.toMatch(/\sis=/);
+  });
+});
+
+describe('sanitizer: URL schemes', () => {
+  it('drops schemes with digits (DOMPurify’s default pattern lets "h323:" through), keeps relative URLs and plain values', () => {
+    const out = clean('<a href="h323:call">a</a><a href="A0:x">b</a><a href="web+app2:x">c</a><a href="/rel/path">d</a><a href="img.png">e</a><time datetime="10:00">f</time>');
+    expect(out).not.toMatch(/h323|A0:|web\+app2/);
+    expect(out).toContain('href="/rel/path"');
+    expect(out).toContain('href="img.png"');
+    expect(out).toContain('datetime="10:00"');
+  });
+});
