@@ -13,28 +13,115 @@ import { findProseContainer, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
-import { sanitizeInPlace } from './sanitize.ts';
+import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
-import { elementsIn } from './dom.ts';
+import { withoutFormClobbering } from './clobbering.ts';
+import { elementsIn, nestedDeeperThan } from './dom.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
 export const DEFAULT_MAX_ELEMENTS = 200_000;
+/** Characters of visible text (script and style bodies excluded): about 300,000 words, far beyond any article. */
+export const DEFAULT_MAX_TEXT_LENGTH = 2_000_000;
+/**
+ * Element nesting depth: real pages stay under 40 (measured on 240 pages of the benchmark corpus), browsers'
+ * HTML parsers stop nesting at 512, but script-built or jsdom-parsed pages can go deeper, and Readability's
+ * cost grows with the cube of the depth (a 2,000-deep page takes minutes on jsdom; 5,000 overflows its stack).
+ */
+export const DEFAULT_MAX_DEPTH = 256;
 /** schema.org types that make a page an article even when Readability's quick check hesitates. */
 const ARTICLE_TYPES = /Article$|^(?:BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$/;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** Runs the extraction in one go (the CLI, tests). Throws only ExtractError. */
 export function extract(doc: Document, url: string, options: ExtractOptions = {}): Article {
-  const started = now();
-  const win = doc.defaultView;
-  if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const steps = extractSteps(doc, url, options);
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  } catch (err) {
+    throw typed(err);
+  }
+}
+
+/**
+ * The same extraction, handing the thread back between its phases (`pause`, a macrotask by default): on a live
+ * page (the content script) the page's own work runs in between, so a long extraction does not freeze it.
+ * Everything the page could change is read before the first pause, from the page itself; after that Lectern
+ * works on its own copy, which page scripts cannot reach. Rejects only with ExtractError.
+ */
+export async function extractAsync(doc: Document, url: string, options: ExtractOptions = {}, pause: () => Promise<void> = nextTask): Promise<Article> {
+  const steps = extractSteps(doc, url, options);
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  } catch (err) {
+    throw typed(err);
+  }
+}
+
+/** Any failure as an ExtractError (unexpected ones as "failed", keeping the original as `cause`). */
+function typed(err: unknown): ExtractError {
+  if (err instanceof ExtractError) return err;
+  return new ExtractError('failed', `Extraction failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Refuses a page before any real work when it is too large: counting elements and text is cheap, cleaning them
+ * is not. The text is the body's, minus script and style bodies (which can be megabytes of JSON on a small page).
+ */
+function assertSize(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): void {
   const elementCount = doc.getElementsByTagName('*').length; // .length alone is fast; indexing it is not
   if (elementCount > maxElements) {
     throw new ExtractError('too-large', `This page is too large to clean (${elementCount} elements; the limit is ${maxElements}).`);
   }
+  const body = doc.body;
+  let text = body?.textContent?.length ?? 0;
+  if (body && text > maxTextLength) {
+    for (const tag of ['script', 'style']) {
+      const found = body.getElementsByTagName(tag);
+      for (let i = 0; i < found.length; i += 1) text -= found[i]?.textContent?.length ?? 0;
+    }
+  }
+  if (text > maxTextLength) {
+    throw new ExtractError('too-large', `This page is too large to clean (${text} characters of text; the limit is ${maxTextLength}).`);
+  }
+  if (doc.documentElement && nestedDeeperThan(doc.documentElement, maxDepth)) {
+    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
+  }
+}
+
+function* extractSteps(page: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
+  const started = now();
+  const budget = options.timeBudgetMs ?? Infinity;
+  /** Called between phases: past the time budget, give up with a clear answer rather than keep the page busy. */
+  const checkTime = (phase: string): void => {
+    const spent = now() - started;
+    if (spent > budget) {
+      throw new ExtractError('too-large', `This page is too large to clean in time (${Math.round(spent)} ms, over the ${budget} ms budget, at ${phase}).`);
+    }
+  };
+  const win = page.defaultView;
+  if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
+  assertSize(
+    page,
+    options.maxElements ?? DEFAULT_MAX_ELEMENTS,
+    options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
+    options.maxDepth ?? DEFAULT_MAX_DEPTH,
+  );
+  // A page whose forms clobber DOM methods is read from a copy without the clobbering names.
+  const doc = withoutFormClobbering(page);
 
   const meta = extractMetadata(doc, url);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
@@ -46,15 +133,25 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const shownLead = findShownLeadImage(doc, meta.leadImage);
   const base = doc.baseURI;
 
-  // Readability mutates the document: work on a copy unless the caller hands over a disposable one.
-  const clone = options.inPlace ? doc : (doc.cloneNode(true) as Document);
+  // Readability mutates the document: work on a copy unless the caller hands over a disposable one (or the copy
+  // above already is one).
+  const clone = options.inPlace || doc !== page ? doc : (doc.cloneNode(true) as Document);
+  yield;
+  checkTime('metadata');
   const removals: Removal[] = [];
-  if (!options.skipCleanup) cleanPage(clone, url, removals);
+  dropTrackingPixels(clone);
+  if (!options.skipCleanup) {
+    cleanPage(clone, url, removals);
+    yield;
+    checkTime('clean-up');
+  }
   const fallback = findProseContainer(clone);
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve: codeLanguageClasses(clone),
   }).parse();
+  yield;
+  checkTime('Readability');
   let content = parsed?.content ?? null;
   // Second opinion: when Readability kept far less prose than the page's main prose block, take that block.
   if (fallback && fallback.prose >= 500 && (!content || proseIn(content) < fallback.prose * 0.5)) {
@@ -77,6 +174,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   ensureStandfirst(content, dek);
   const leadImage = meta.leadImage ?? firstLargeImage(content);
   ensureLeadImage(content, leadImage, shownLead, base);
+  yield;
+  checkTime('content clean-up');
 
   dropCustomizedBuiltIns(content);
   // `content` is detached and Lectern's own (Readability's result or the fallback's copy): sanitize it where it
@@ -84,11 +183,14 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   sanitizeInPlace(win, content);
   const holder = clone.createElement('div');
   holder.appendChild(content);
+  yield;
+  checkTime('sanitizing');
   const html = holder.innerHTML;
   const text = htmlToText(holder);
   const lang = meta.lang ?? nonEmpty(parsed?.lang);
   const words = wordCount(text);
   const siteName = meta.siteName ?? nonEmpty(parsed?.siteName);
+  const removed = toRemovedItems(win, clone, removals);
 
   return {
     url,
@@ -107,7 +209,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     readingTimeMinutes: readingTimeMinutes(text, lang),
     html,
     text,
-    removed: toRemovedItems(win, clone, removals),
+    removed,
     ms: Math.round((now() - started) * 100) / 100,
   };
 }
@@ -166,7 +268,11 @@ export function toRemovedItems(win: Window, doc: Document, removals: readonly Re
     container.appendChild(slot);
     return slot;
   });
-  if (container.firstChild) sanitizeInPlace(win, container);
+  if (container.firstChild) {
+    // Customized built-ins inside the copies are rebuilt as plain elements, as in the article (see below).
+    dropCustomizedBuiltIns(container);
+    sanitizeInPlace(win, container);
+  }
   return removals.map((r, i) => {
     const html = slots[i]?.innerHTML ?? null;
     return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
@@ -178,18 +284,36 @@ function textLength(el: Element): number {
 }
 
 /**
- * DOMPurify drops a customized built-in element (<section is="x-layout">) with everything inside it. The `is`
- * value means nothing outside the page, and it lives in the element itself (removing the attribute doesn't
- * clear it), so such elements are rebuilt as plain elements of the same tag.
+ * DOMPurify drops a customized built-in element (<section is="x-layout">) with everything inside it when it
+ * returns nodes, and leaves `is=""` on it when it returns a string (the Removed panel's items). The `is` value
+ * means nothing outside the page, and it lives in the element itself (removing the attribute doesn't clear it),
+ * so such elements are rebuilt as plain elements of the same tag.
  */
 function dropCustomizedBuiltIns(content: Element): void {
   for (const el of elementsIn(content)) {
     // The root is Readability's own wrapper, never customized.
     if (el === content || !el.hasAttribute('is')) continue;
-    const plain = el.ownerDocument.createElement(el.tagName.toLowerCase());
-    for (const attr of Array.from(el.attributes)) if (attr.name !== 'is') plain.setAttribute(attr.name, attr.value);
+    const plain = plainElement(el);
+    // Attribute nodes are moved, not copied by name: setAttribute refuses names the parser accepts ("1n2", "&lt;").
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.name === 'is') continue;
+      el.removeAttributeNode(attr);
+      plain.setAttributeNode(attr);
+    }
     while (el.firstChild) plain.appendChild(el.firstChild);
     el.replaceWith(plain);
+  }
+}
+
+/**
+ * A new element of `el`'s tag, or a <span> when the tag is not one createElement accepts: the HTML parser takes
+ * "<p<b is=x>" as an element named "p<b", which createElement refuses with an exception.
+ */
+function plainElement(el: Element): Element {
+  try {
+    return el.ownerDocument.createElement(el.tagName.toLowerCase());
+  } catch {
+    return el.ownerDocument.createElement('span');
   }
 }
 

@@ -65,16 +65,34 @@ export interface ExtractOptions {
   skipCleanup?: boolean;
   /** Hard cap on elements; larger documents are refused with ExtractError("too-large"). Default 200_000. */
   maxElements?: number;
+  /**
+   * Hard cap on the body's text (characters, script and style bodies excluded); larger documents are refused
+   * with ExtractError("too-large"). Default 2,000,000.
+   */
+  maxTextLength?: number;
+  /** Hard cap on element nesting depth; deeper documents are refused with ExtractError("too-large"). Default 256. */
+  maxDepth?: number;
+  /**
+   * Time budget in milliseconds, checked between the extraction's phases: once it is spent, extraction stops
+   * with ExtractError("too-large"). A phase already running finishes first, so the answer can come up to one
+   * phase later. Default: no budget.
+   */
+  timeBudgetMs?: number;
 }
 
 export type ExtractErrorCode = 'not-article' | 'too-large' | 'empty' | 'failed';
 
+/**
+ * The only error extract() throws. An unexpected failure inside it (a DOM implementation's bug on a hostile
+ * page, say) is wrapped as code "failed" with the original error as `cause`.
+ */
 export class ExtractError extends Error {
   constructor(
     readonly code: ExtractErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'ExtractError';
   }
 }

@@ -19,6 +19,23 @@ export interface TabFailure {
   hint?: string;
 }
 
+/**
+ * How long to wait for the page: injection plus the content script's answer. The content script bounds its own
+ * work (about 3 s, see src/content/content-script.ts), but a page whose main thread is stuck (an endless loop, a
+ * frozen tab) never lets it run; the reader is told so instead of "Reading the page…" forever.
+ */
+export const TAB_WAIT_MS = 10_000;
+
+class PageTimeout extends Error {}
+
+function withinWait<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageTimeout()), TAB_WAIT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export type TabRead = { ok: true; article: Article } | ({ ok: false } & TabFailure);
 
 /** Reads the article in `tabId`. `url` is the tab's URL when the browser shows it to Lectern (activeTab). */
@@ -30,9 +47,9 @@ export async function readTab(tabId: number, url: string | undefined): Promise<T
   if (restricted) return { ok: false, reason: restricted };
   let result: ExtractResult;
   try {
-    await injectScript(tabId, CONTENT_SCRIPT_FILE);
-    result = await requestTab(tabId, 'content/extract', {});
+    result = await withinWait(injectScript(tabId, CONTENT_SCRIPT_FILE).then(() => requestTab(tabId, 'content/extract', {})));
   } catch (err) {
+    if (err instanceof PageTimeout) return { ok: false, reason: 'errorTimeout' };
     const reason = reasonFromInjectionError(url, err instanceof Error ? err.message : String(err));
     // Chromium hides the URL of a file:// tab it won't let us read, so say what would help if it is one.
     const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? 'cantReadFileHint' : undefined;

@@ -117,7 +117,7 @@ describe('limits', () => {
     const scripts = Buffer.from(`<script>${'x'.repeat(LIMITS.maxContentBytes + 10)}</script><p>ok</p>`);
     expect(() => assertCleanableSize(scripts)).not.toThrow();
     const tags = Buffer.from('<i>'.repeat(LIMITS.maxElements * 2));
-    expect(() => assertCleanableSize(tags)).toThrow(/too large to clean \(about 120000 elements; the limit is 60000\)/);
+    expect(() => assertCleanableSize(tags)).toThrow(/too large to clean \(about 40000 elements; the limit is 20000\)/);
   });
 });
 

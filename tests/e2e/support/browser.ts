@@ -35,6 +35,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The browser's UI language (Chromium's --lang, and LANGUAGE for Linux), e.g. "ar", "de". Default: the system's. */
   lang?: string;
+  /** Replaces the default --host-resolver-rules (only 127.0.0.1 resolves). */
+  hostResolverRules?: string;
+  /** More Chromium switches (e.g. --proxy-server for a test that logs every request the browser makes). */
+  extraArgs?: string[];
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
@@ -94,7 +98,8 @@ export class Lectern {
         '--window-size=1200,900',
         ...(lang ? [`--lang=${lang}`] : []),
         // Only 127.0.0.1 resolves: the fixtures' images on their real hosts fail at once, nothing leaves the machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+        `--host-resolver-rules=${options.hostResolverRules ?? 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'}`,
+        ...(options.extraArgs ?? []),
       ],
     });
     try {
