@@ -6,15 +6,12 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { ItemRecord, LecternDB } from './idb-schema.ts';
-import { atomically } from './idb-tx.ts';
+import { atomically, quiet } from './idb-tx.ts';
 import { sameItem } from './merge.ts';
 import { indexKey, indexTerms } from './search/match.ts';
 import { packTerms, type PackedTerms } from './search/term-list.ts';
 import type { MergeCounts } from './store.ts';
 import { fromStored, summarize, type LibraryItem } from './types.ts';
-
-/** A request whose failure the transaction reports (an aborted transaction rejects every request in it). */
-const quiet = (request: Promise<unknown>): void => void request.catch(() => undefined);
 
 export type Combine = (current: LibraryItem | undefined, item: LibraryItem) => LibraryItem;
 

@@ -11,7 +11,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { LecternDB } from './idb-schema.ts';
-import { atomically } from './idb-tx.ts';
+import { atomically, quiet } from './idb-tx.ts';
 import { bucketOf, unpackTerms } from './search/term-list.ts';
 
 /** Buckets rewritten per transaction (between them, saves and queries get their turn). */
@@ -45,9 +45,9 @@ async function rewriteBuckets(
       chunk.forEach((key, i) => {
         const next = update(key, current[i]!);
         const target = tx.objectStore(stores[stores.length - 1]!);
-        if (next.size) void target.put(next, key);
-        else void target.delete(key);
-        if (stores.length > 1) void tx.objectStore(stores[0]!).delete(key);
+        if (next.size) quiet(target.put(next, key));
+        else quiet(target.delete(key));
+        if (stores.length > 1) quiet(tx.objectStore(stores[0]!).delete(key));
       });
     });
     await tick();
@@ -93,11 +93,11 @@ export async function foldJournal(db: Db, batch: number): Promise<number> {
     if (gone.length) {
       const set = new Set(await tx.objectStore('states').get('gone'));
       for (const n of gone) set.add(n);
-      void tx.objectStore('states').put(sorted(set), 'gone');
+      quiet(tx.objectStore('states').put(sorted(set), 'gone'));
     }
     const meta = tx.objectStore('meta');
-    void meta.put(((await meta.get('recentItems')) ?? 0) + added, 'recentItems');
-    void tx.objectStore('pending').delete(IDBKeyRange.bound(entries[0]!.seq!, entries[entries.length - 1]!.seq!));
+    quiet(meta.put(((await meta.get('recentItems')) ?? 0) + added, 'recentItems'));
+    quiet(tx.objectStore('pending').delete(IDBKeyRange.bound(entries[0]!.seq!, entries[entries.length - 1]!.seq!)));
   });
   return entries.length;
 }
@@ -137,7 +137,7 @@ export async function compact(db: Db): Promise<void> {
     // Only the numbers this compaction took out (folds are serialized with it, but stay exact).
     const now = new Set(await tx.objectStore('states').get('gone'));
     for (const n of gone) now.delete(n);
-    void tx.objectStore('states').put(sorted(now), 'gone');
-    void tx.objectStore('meta').put(0, 'recentItems');
+    quiet(tx.objectStore('states').put(sorted(now), 'gone'));
+    quiet(tx.objectStore('meta').put(0, 'recentItems'));
   });
 }

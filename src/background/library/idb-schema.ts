@@ -3,6 +3,7 @@
  * Never edit a released migration; add the next one. Tests open each version's real data with today's code.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { quiet } from './idb-tx.ts';
 import { indexKey, indexTerms } from './search/match.ts';
 import { packTerms, type PackedTerms } from './search/term-list.ts';
 import { summarize, type LibrarySummary, type StoredLibraryItem } from './types.ts';
@@ -82,8 +83,8 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LecternDB>, tx: Upgrade
       const old = cursor.value as unknown as V1Item;
       const record: ItemRecord = { ...summarize(old), n, indexKey: indexKey(old) };
       const terms = packTerms(indexTerms(old, old.text));
-      void tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms });
-      void tx.objectStore('pending').add({ op: 'add', n, terms });
+      quiet(tx.objectStore('bodies').put({ id: old.id, html: old.html, text: old.text, removed: old.removed ?? [], terms }));
+      quiet(tx.objectStore('pending').add({ op: 'add', n, terms }));
       await cursor.update(record);
       if (old.readAt) read.push(n);
       if (old.archivedAt) archived.push(n);

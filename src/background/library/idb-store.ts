@@ -29,10 +29,10 @@ import { searchIndex } from './idb-search.ts';
 import { hasFilters, indexKey, indexTerms, matchesFilters } from './search/match.ts';
 import { compact, foldJournal, needsCompaction } from './idb-index.ts';
 import { packTerms } from './search/term-list.ts';
-import { atomically } from './idb-tx.ts';
+import { atomically, quiet } from './idb-tx.ts';
 import { putManyIn, type Combine } from './idb-bulk.ts';
 import { Serial, StorageError, type ListOptions, type ListResult, type LibraryStore, type MergeCounts } from './store.ts';
-import { summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
+import { fromStored, summarize, type LibraryItem, type LibrarySummary, type StoredLibraryItem } from './types.ts';
 
 /** Deleted items kept for Undo, at most this long. */
 const TRASH_MS = 24 * 60 * 60 * 1000;
@@ -162,7 +162,7 @@ export class IdbLibraryStore implements LibraryStore {
       if (from !== undefined) ids.delete(from);
       const want = to !== undefined && (key === 'read' ? state.readAt !== null : state.archivedAt !== null);
       if (want) ids.add(to);
-      if (had !== want || from !== to || ids.size !== before) void store.put(Uint32Array.from([...ids].sort((a, b) => a - b)), key);
+      if (had !== want || from !== to || ids.size !== before) quiet(store.put(Uint32Array.from([...ids].sort((a, b) => a - b)), key));
     }
   }
 
@@ -181,14 +181,14 @@ export class IdbLibraryStore implements LibraryStore {
           let n = old?.n;
           let bodyTerms = terms;
           if (terms) {
-            if (old) void tx.objectStore('pending').add({ op: 'remove', n: old.n, terms: oldBody?.terms ?? packTerms([]) });
+            if (old) quiet(tx.objectStore('pending').add({ op: 'remove', n: old.n, terms: oldBody?.terms ?? packTerms([]) }));
             n = await this.nextN(tx);
-            void tx.objectStore('pending').add({ op: 'add', n, terms });
+            quiet(tx.objectStore('pending').add({ op: 'add', n, terms }));
           } else {
             bodyTerms = (await tx.objectStore('bodies').get(item.id))?.terms ?? packTerms(indexTerms(item, item.text));
           }
-          void tx.objectStore('items').put({ ...summarize(item), n: n!, indexKey: key });
-          void tx.objectStore('bodies').put({ id: item.id, html: item.html, text: item.text, removed: item.removed ?? [], terms: bodyTerms! });
+          quiet(tx.objectStore('items').put({ ...summarize(item), n: n!, indexKey: key }));
+          quiet(tx.objectStore('bodies').put({ id: item.id, html: item.html, text: item.text, removed: item.removed ?? [], terms: bodyTerms! }));
           if (!old || old.n !== n || !old.readAt !== !item.readAt || !old.archivedAt !== !item.archivedAt) await this.moveStates(tx, old?.n, n, item);
           if (terms) pending = await tx.objectStore('pending').count();
         });
@@ -224,7 +224,7 @@ export class IdbLibraryStore implements LibraryStore {
       if (!record) return undefined;
       const item: StoredLibraryItem = { ...summarize(record), html: body?.html ?? '', text: body?.text ?? '' };
       if (body?.removed) item.removed = body.removed;
-      return item;
+      return fromStored(item);
     });
   }
 
@@ -243,9 +243,9 @@ export class IdbLibraryStore implements LibraryStore {
     let cursor = await tx.store.index('savedAt').openCursor(null, 'prev');
     let seen = 0;
     while (cursor) {
-      const record = cursor.value;
-      if (matchesFilters(record, query)) {
-        if (seen >= offset && items.length < limit) items.push(summarize(record));
+      const item = summarize(cursor.value);
+      if (matchesFilters(item, query)) {
+        if (seen >= offset && items.length < limit) items.push(item);
         seen++;
         // Without filters the total is known: stop at the end of the page.
         if (!filtered && items.length >= limit) break;
@@ -273,10 +273,10 @@ export class IdbLibraryStore implements LibraryStore {
             if (now - old.value.deletedAt > TRASH_MS) await old.delete();
             old = await old.continue();
           }
-          void trash.put({ id, deletedAt: now, item, body: body ?? { id, html: '', text: '', removed: [], terms: packTerms([]) } });
-          void tx.objectStore('pending').add({ op: 'remove', n: item.n, terms: body?.terms ?? packTerms([]) });
-          void tx.objectStore('items').delete(id);
-          void tx.objectStore('bodies').delete(id);
+          quiet(trash.put({ id, deletedAt: now, item, body: body ?? { id, html: '', text: '', removed: [], terms: packTerms([]) } }));
+          quiet(tx.objectStore('pending').add({ op: 'remove', n: item.n, terms: body?.terms ?? packTerms([]) }));
+          quiet(tx.objectStore('items').delete(id));
+          quiet(tx.objectStore('bodies').delete(id));
           await this.moveStates(tx, item.n, undefined, item);
           return summarize(item);
         });
@@ -295,10 +295,10 @@ export class IdbLibraryStore implements LibraryStore {
           const [entry, current] = await Promise.all([tx.objectStore('trash').get(id), tx.objectStore('items').get(id)]);
           if (!entry || current) return undefined;
           const n = await this.nextN(tx);
-          void tx.objectStore('items').put({ ...entry.item, n });
-          void tx.objectStore('bodies').put(entry.body);
-          void tx.objectStore('pending').add({ op: 'add', n, terms: entry.body.terms });
-          void tx.objectStore('trash').delete(id);
+          quiet(tx.objectStore('items').put({ ...entry.item, n }));
+          quiet(tx.objectStore('bodies').put(entry.body));
+          quiet(tx.objectStore('pending').add({ op: 'add', n, terms: entry.body.terms }));
+          quiet(tx.objectStore('trash').delete(id));
           await this.moveStates(tx, undefined, n, entry.item);
           return summarize(entry.item);
         });

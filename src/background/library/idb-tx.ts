@@ -19,3 +19,12 @@ export async function atomically<T>(tx: { done: Promise<void>; abort(): void }, 
   }
 }
 
+
+/**
+ * Issues a write request inside a transaction without awaiting it. Its outcome is the transaction's, reported
+ * by atomically() through `tx.done`; when the transaction aborts, every request rejects too, and those
+ * rejections are not separate failures (left alone, each would surface as an unhandled rejection).
+ */
+export function quiet(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}

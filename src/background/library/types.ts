@@ -45,9 +45,25 @@ export interface ItemPatch {
   readingProgress?: number;
 }
 
-/** A stored item with today's shape. */
+/**
+ * A stored item with today's shape. What IndexedDB hands back is data written by some version of Lectern (or
+ * damaged on disk), not a checked LibraryItem: a field of the wrong type is read as its empty value, so one bad
+ * record can't break the list, the reader or an export.
+ */
 export function fromStored(item: StoredLibraryItem): LibraryItem {
-  return { ...item, removed: item.removed ?? [] };
+  const r = item as unknown as Record<string, unknown>;
+  return {
+    ...summarize(item),
+    html: typeof r.html === 'string' ? r.html : '',
+    text: typeof r.text === 'string' ? r.text : '',
+    removed: Array.isArray(r.removed) ? (r.removed as unknown[]).filter(isRemovedItem) : [],
+  };
+}
+
+function isRemovedItem(v: unknown): v is RemovedItem {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.rule === 'string' && typeof r.text === 'string' && (r.html === null || typeof r.html === 'string');
 }
 
 /** What the saved list shows (no body, no removed items). */
@@ -55,10 +71,39 @@ export type LibrarySummary = Omit<LibraryItem, 'html' | 'text' | 'removed'>;
 
 /** The summary fields only (stores may keep internal fields next to them). */
 export function summarize(item: StoredLibraryItem | (LibrarySummary & Record<string, unknown>)): LibrarySummary {
-  const { id, url, canonicalUrl, title, byline, siteName, siteIcon, leadImage, excerpt, lang, dir, publishedTime, modifiedTime } = item;
-  const { savedAt, readAt, archivedAt, wordCount, readingTimeMinutes, tags, readingProgress, textHash } = item;
+  // Each field is checked (see fromStored): a record is what was on disk, whatever its type says.
+  const r = item as unknown as Record<string, unknown>;
+  const id = str(r.id) ?? '';
+  const url = str(r.url) ?? id;
   return {
-    id, url, canonicalUrl, title, byline, siteName, siteIcon, leadImage, excerpt, lang, dir, publishedTime, modifiedTime,
-    savedAt, readAt, archivedAt, wordCount, readingTimeMinutes, tags, readingProgress, textHash,
+    id,
+    url,
+    canonicalUrl: str(r.canonicalUrl),
+    title: str(r.title) ?? url,
+    byline: str(r.byline),
+    siteName: str(r.siteName),
+    siteIcon: str(r.siteIcon),
+    leadImage: str(r.leadImage),
+    excerpt: str(r.excerpt),
+    lang: str(r.lang),
+    dir: r.dir === 'rtl' || r.dir === 'ltr' ? r.dir : null,
+    publishedTime: str(r.publishedTime),
+    modifiedTime: str(r.modifiedTime),
+    savedAt: str(r.savedAt) ?? new Date(0).toISOString(),
+    readAt: str(r.readAt),
+    archivedAt: str(r.archivedAt),
+    wordCount: count(r.wordCount),
+    readingTimeMinutes: count(r.readingTimeMinutes),
+    tags: Array.isArray(r.tags) ? (r.tags as unknown[]).filter((t): t is string => typeof t === 'string') : [],
+    readingProgress: typeof r.readingProgress === 'number' && r.readingProgress >= 0 && r.readingProgress <= 1 ? r.readingProgress : 0,
+    textHash: str(r.textHash) ?? '',
   };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function count(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0;
 }
