@@ -17,6 +17,8 @@ export interface VendorPatch {
   /** Path suffix of the library file the patch applies to. */
   file: string;
   find: string;
+  /** When set, the patch replaces everything from `find` up to (not including) the next `until`. */
+  until?: string;
   replace: string;
   why: string;
 }
@@ -41,6 +43,15 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     why: "a <noscript> lead image: only reached when the <noscript>'s children are elements, so clone them",
   },
   {
+    file: '/@mozilla/readability/Readability.js',
+    find: '  _getJSONLD(doc) {\n',
+    until: '  /**\n   * Attempts to get excerpt and byline metadata for the article.',
+    replace: '  _getJSONLD() {\n    return {}; /* Lectern: see scripts/vendor-patches.ts */\n  },\n\n',
+    why:
+      "Readability's own JSON-LD reader (125 lines): Lectern reads JSON-LD in src/core/metadata and runs Readability " +
+      'with disableJSONLD, so it is never called; dropping it keeps the content script within its 40 KiB gzip budget',
+  },
+  {
     file: '/dompurify/dist/purify.es.mjs',
     find: 'doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;',
     replace: 'void 0; /* Lectern: no innerHTML fallback parse, see scripts/vendor-patches.ts */',
@@ -57,9 +68,18 @@ export function applyVendorPatches(id: string, code: string): string | null {
   if (!patches.length) return null;
   let out = code;
   for (const p of patches) {
-    const count = out.split(p.find).length - 1;
-    if (count !== 1) throw new Error(`vendor patch for ${p.file} (${p.why}): expected 1 match of ${JSON.stringify(p.find)}, found ${count}`);
-    out = out.replace(p.find, () => p.replace);
+    for (const marker of p.until === undefined ? [p.find] : [p.find, p.until]) {
+      const count = out.split(marker).length - 1;
+      if (count !== 1) throw new Error(`vendor patch for ${p.file} (${p.why}): expected 1 match of ${JSON.stringify(marker)}, found ${count}`);
+    }
+    if (p.until === undefined) {
+      out = out.replace(p.find, () => p.replace);
+    } else {
+      const start = out.indexOf(p.find);
+      const end = out.indexOf(p.until);
+      if (end < start) throw new Error(`vendor patch for ${p.file} (${p.why}): ${JSON.stringify(p.until)} comes before ${JSON.stringify(p.find)}`);
+      out = out.slice(0, start) + p.replace + out.slice(end);
+    }
   }
   return out;
 }

@@ -147,6 +147,8 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   }
   const fallback = findProseContainer(clone);
   const parsed = new Readability<Element>(clone, {
+    // Lectern's metadata (above) already read the page's JSON-LD; Readability's own pass would do it again.
+    disableJSONLD: true,
     serializer: (el) => el as Element,
     classesToPreserve: codeLanguageClasses(clone),
   }).parse();
