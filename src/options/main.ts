@@ -5,7 +5,7 @@
 import { commandShortcuts, t } from '../platform/index.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createSettingsForm } from '../ui/settings-form.ts';
-import { applySettings, fontReady, loadSettings, settingsSync } from '../ui/settings.ts';
+import { applySettings, fontReady, loadSettings, rememberedSettings, settingsSync } from '../ui/settings.ts';
 
 const COMMAND_LABELS: Record<string, string> = { 'open-reader': 'commandOpenReader', 'save-page': 'commandSavePage' };
 
@@ -28,8 +28,10 @@ async function showShortcuts(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  localizePage();
   const root = document.documentElement;
+  const remembered = rememberedSettings();
+  if (remembered) applySettings(root, remembered);
+  localizePage();
   const settings = await loadSettings();
   applySettings(root, settings);
   await fontReady(settings);

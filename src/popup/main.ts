@@ -12,7 +12,7 @@ import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextEx
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
-import { applyTheme, loadSettings } from '../ui/settings.ts';
+import { applyTheme, loadSettings, rememberedSettings } from '../ui/settings.ts';
 import { createSavedList, storageMessage } from './saved-list.ts';
 import { showStorageStatus } from './storage-status.ts';
 import { setupTabs } from './tabs.ts';
@@ -38,6 +38,8 @@ let shown: Shown | null = null;
 let tabId: number | undefined;
 let tab: Tabs.Tab | undefined;
 let siteIcon: string | null = null;
+/** False while the popup doesn't know yet whether the page is saved (Save waits for that answer). */
+let savedStateKnown = true;
 
 function setStatus(message: string): void {
   ui.status.textContent = message;
@@ -68,7 +70,7 @@ function show(next: Shown): void {
   if (panel) header.append(panel);
   ui.article.hidden = false;
   ui.showAnyway.hidden = true;
-  enableActions(next.from === 'page');
+  enableActions(next.from === 'page' && savedStateKnown);
   restorePosition(next.progress ?? 0);
 }
 
@@ -165,14 +167,11 @@ async function readPage(): Promise<void> {
     return;
   }
   const article = result.article;
-  const lookup = await request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
-  const savedItem = lookup.ok ? lookup.item : null;
-  // A page that is already saved keeps its reading position as the reader scrolls here too.
-  const next: Shown = {
-    view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null,
-    ...(savedItem ? { itemId: savedItem.id, progress: savedItem.readingProgress } : {}),
-  };
-  setSaved(savedItem !== null);
+  // Is this page saved already? Asked now and answered while the article renders: the worker may have to start
+  // first, and the reader should not wait for that. Save stays disabled until the answer says which it is.
+  const lookup = request('library/lookup', { url: article.url, canonicalUrl: article.canonicalUrl, tabId });
+  const next: Shown = { view: article, article, from: 'page', text: article.text, capturedAt: new Date(), restored: new Set(), body: null };
+  savedStateKnown = false;
   if (article.readerable) {
     setStatus('');
     show(next);
@@ -184,6 +183,19 @@ async function readPage(): Promise<void> {
       show(next);
       ui.article.focus();
     };
+  }
+  const answer = await lookup;
+  const savedItem = answer.ok ? answer.item : null;
+  if (savedItem) {
+    // A page that is already saved keeps its reading position as the reader scrolls here too.
+    next.itemId = savedItem.id;
+    next.progress = savedItem.readingProgress;
+    if (shown === next && !ui.article.hidden) restorePosition(next.progress);
+  }
+  savedStateKnown = true;
+  if (shown === next || !shown) {
+    setSaved(savedItem !== null);
+    if (shown === next) ui.save.disabled = false;
   }
 }
 
@@ -266,6 +278,8 @@ async function openSaved(id: string): Promise<void> {
 }
 
 localizePage();
+const remembered = rememberedSettings();
+if (remembered) applyTheme(document.documentElement, remembered);
 void loadSettings().then((s) => applyTheme(document.documentElement, s));
 const savedList = createSavedList(
   { search: $('search'), status: $('saved-status'), undo: $('undo'), list: $('saved-list'), more: $('more') },

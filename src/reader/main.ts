@@ -15,7 +15,7 @@ import { slugify } from '../core/filename.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
-import { applySettings, fontReady, loadSettings } from '../ui/settings.ts';
+import { applySettings, fontReady, loadSettings, rememberedSettings } from '../ui/settings.ts';
 import { parseReaderQuery } from './handoff.ts';
 import { loadHandoff } from './source.ts';
 import { fillIcons, icon } from './icons.ts';
@@ -192,6 +192,9 @@ async function download(make: (s: Shown) => Export | Promise<Export>): Promise<v
 }
 
 async function start(): Promise<void> {
+  // First paint in the reader's own theme at once (the page is hidden until a theme is set).
+  const remembered = rememberedSettings();
+  if (remembered) applySettings(document.documentElement, remembered);
   localizePage();
   fillIcons(document);
   const settingsLoaded = loadSettings().then(async (s) => {

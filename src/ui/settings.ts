@@ -90,14 +90,43 @@ export function applySettings(root: HTMLElement, s: ReaderSettings): void {
 export async function loadSettings(): Promise<ReaderSettings> {
   try {
     const stored = await storageGet('local', SETTINGS_KEY);
-    return normalizeSettings(stored[SETTINGS_KEY]);
+    const settings = normalizeSettings(stored[SETTINGS_KEY]);
+    remember(settings);
+    return settings;
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
 }
 
 export async function saveSettings(s: ReaderSettings): Promise<void> {
-  await storageSet('local', { [SETTINGS_KEY]: normalizeSettings(s) });
+  const settings = normalizeSettings(s);
+  remember(settings);
+  await storageSet('local', { [SETTINGS_KEY]: settings });
+}
+
+/**
+ * A copy of the settings in the extension's localStorage, read synchronously when a page starts so its first
+ * paint is already in the reader's theme, without waiting for storage.local (an asynchronous round trip).
+ * storage.local stays the truth: every page still loads it and applies it if the copy was stale.
+ */
+const MIRROR_KEY = 'lectern.settings';
+
+function remember(s: ReaderSettings): void {
+  try {
+    globalThis.localStorage?.setItem(MIRROR_KEY, JSON.stringify(s));
+  } catch {
+    /* no localStorage (a worker) or it is full: pages just wait for storage.local */
+  }
+}
+
+/** The settings as last seen by any Lectern page, or null (first run, or no localStorage). */
+export function rememberedSettings(): ReaderSettings | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(MIRROR_KEY);
+    return raw ? normalizeSettings(JSON.parse(raw)) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Follows changes made in any other Lectern page (the options page, another reader tab). */

@@ -25,7 +25,7 @@ vi.mock('../../src/platform/index.ts', () => ({
   onStorageChanged: (_area: string, _key: string, listener: (value: unknown) => void) => listeners.push(listener),
 }));
 
-const { DEFAULT_SETTINGS, RANGES, applySettings, applyTheme, loadSettings, normalizeSettings, onSettingsChanged, saveSettings, settingsSync } = await import('../../src/ui/settings.ts');
+const { DEFAULT_SETTINGS, RANGES, applySettings, applyTheme, loadSettings, normalizeSettings, onSettingsChanged, rememberedSettings, saveSettings, settingsSync } = await import('../../src/ui/settings.ts');
 
 describe('normalizeSettings', () => {
   it('fills defaults for nothing, junk and unknown values', () => {
@@ -83,6 +83,35 @@ describe('load / save / follow changes', () => {
     onSettingsChanged((s) => seen.push(s));
     await saveSettings({ ...DEFAULT_SETTINGS, font: 'legible' });
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, font: 'legible' }]);
+  });
+});
+
+describe('the localStorage copy a page reads synchronously for its first paint', () => {
+  const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+  afterEach(() => {
+    if (original) Object.defineProperty(globalThis, 'localStorage', original);
+    else delete (globalThis as { localStorage?: unknown }).localStorage;
+  });
+  it('follows every save and load, normalized; absent or broken copies read as null', async () => {
+    store.clear();
+    const dom = new JSDOM('', { url: 'https://lectern.test/' });
+    Object.defineProperty(globalThis, 'localStorage', { value: dom.window.localStorage, configurable: true });
+    expect(rememberedSettings()).toBeNull();
+    await saveSettings({ ...DEFAULT_SETTINGS, theme: 'sepia', size: 22 });
+    expect(rememberedSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', size: 22 });
+    // Changed elsewhere (another page, a restored backup): the next load refreshes the copy.
+    store.set('settings', { ...DEFAULT_SETTINGS, theme: 'dark' });
+    await loadSettings();
+    expect(rememberedSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    dom.window.localStorage.setItem('lectern.settings', '{not json');
+    expect(rememberedSettings()).toBeNull();
+    dom.window.localStorage.setItem('lectern.settings', JSON.stringify({ theme: 'neon', size: 5 }));
+    expect(rememberedSettings()).toEqual({ ...DEFAULT_SETTINGS, size: RANGES.size.min });
+  });
+  it('without localStorage (the worker) nothing breaks', async () => {
+    Object.defineProperty(globalThis, 'localStorage', { value: undefined, configurable: true });
+    await saveSettings(DEFAULT_SETTINGS);
+    expect(rememberedSettings()).toBeNull();
   });
 });
 
