@@ -12,6 +12,7 @@ import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextEx
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
+import { trackReadingPosition } from '../ui/reading-position.ts';
 import { applyTheme, loadSettings, rememberedSettings } from '../ui/settings.ts';
 import { createSavedList, storageMessage } from './saved-list.ts';
 import { showStorageStatus } from './storage-status.ts';
@@ -71,75 +72,16 @@ function show(next: Shown): void {
   ui.article.hidden = false;
   ui.showAnyway.hidden = true;
   enableActions(next.from === 'page' && savedStateKnown);
-  restorePosition(next.progress ?? 0);
+  position.restore(next.progress ?? 0);
 }
 
-/**
- * The reading position, defined as in the reader tab (src/reader/progress.ts): the share of the article above
- * the bottom of the view, 0..1. The same number restores the same place in both.
- */
-function progressNow(): number {
-  const article = ui.article.getBoundingClientRect();
-  const view = ui.scroller.getBoundingClientRect();
-  if (article.height <= 0) return 0;
-  return Math.min(1, Math.max(0, (view.bottom - article.top) / article.height));
-}
-
-/** The scrollTop at which `progressNow()` would be `progress`. */
-function scrollTopFor(progress: number): number {
-  const article = ui.article.getBoundingClientRect();
-  const view = ui.scroller.getBoundingClientRect();
-  const articleTop = ui.scroller.scrollTop + article.top - view.top;
-  return Math.max(0, Math.round(articleTop + progress * article.height - ui.scroller.clientHeight));
-}
-
-/** Set while the popup itself scrolls to a saved position, so that scroll isn't saved as the reader's. */
-let restoring: { top: number; stop: () => void } | null = null;
-
-/**
- * Scrolls to where the reader left off (a share of the scrollable height), and again while images load and
- * the article grows, until the reader scrolls or 3 s have passed.
- */
-function restorePosition(progress: number): void {
-  restoring?.stop();
-  if (!(progress > 0 && progress < 1)) {
-    ui.scroller.scrollTop = 0;
-    return;
-  }
-  const apply = () => {
-    const top = scrollTopFor(progress);
-    if (restoring) restoring.top = top;
-    ui.scroller.scrollTop = top;
-  };
-  const observer = new ResizeObserver(apply);
-  const userScrolls = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    for (const type of userScrolls) ui.scroller.removeEventListener(type, stop);
-    restoring = null;
-  };
-  const timer = setTimeout(stop, 3000);
-  restoring = { top: 0, stop };
-  for (const type of userScrolls) ui.scroller.addEventListener(type, stop, { passive: true });
-  observer.observe(ui.article);
-  apply();
-}
-
-let progressTimer: ReturnType<typeof setTimeout> | undefined;
-/** Keeps the reading position of a saved article, a moment after the reader stops scrolling. */
-function onScroll(): void {
+/** The reading position of a saved article (src/ui/reading-position.ts): restored when shown, kept as it changes. */
+const position = trackReadingPosition(ui.article, ui.scroller, (progress) => {
   const current = shown;
   if (!current?.itemId || ui.article.hidden) return;
-  if (restoring && Math.abs(ui.scroller.scrollTop - restoring.top) <= 1) return;
-  clearTimeout(progressTimer);
-  progressTimer = setTimeout(() => {
-    if (!current.itemId) return;
-    const progress = progressNow();
-    current.progress = progress;
-    void request('library/update', { id: current.itemId, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
-  }, 400);
-}
+  current.progress = progress;
+  void request('library/update', { id: current.itemId, patch: { readingProgress: progress } });
+});
 
 /** What Save keeps and Copy/Download export: the article as the reader now sees it, restored items included. */
 function onRestored(s: Shown, index: number): void {
@@ -190,7 +132,7 @@ async function readPage(): Promise<void> {
     // A page that is already saved keeps its reading position as the reader scrolls here too.
     next.itemId = savedItem.id;
     next.progress = savedItem.readingProgress;
-    if (shown === next && !ui.article.hidden) restorePosition(next.progress);
+    if (shown === next && !ui.article.hidden) position.restore(next.progress);
   }
   savedStateKnown = true;
   if (shown === next || !shown) {
@@ -291,7 +233,6 @@ const tabs = setupTabs({
     void showStorageStatus($('storage'));
   },
 });
-ui.scroller.addEventListener('scroll', onScroll, { passive: true });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', downloadText);

@@ -15,11 +15,11 @@ import { slugify } from '../core/filename.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
+import { trackReadingPosition, type PositionTracking } from '../ui/reading-position.ts';
 import { applySettings, fontReady, loadSettings, rememberedSettings } from '../ui/settings.ts';
 import { parseReaderQuery } from './handoff.ts';
 import { loadHandoff } from './source.ts';
-import { fillIcons, icon } from './icons.ts';
-import { onScrollProgress, scrollToProgress, trackScrollProgress } from './progress.ts';
+import { fillIcons, icon } from '../ui/icons.ts';
 import { setupSettingsPanel } from './settings-panel.ts';
 import { setupSpeechBar } from './speech-bar.ts';
 
@@ -99,24 +99,19 @@ function show(s: Shown): void {
   ui.download.disabled = false;
   ui.downloadMd.disabled = false;
   setupBack(s.article.canonicalUrl ?? s.article.url);
-  trackScrollProgress(ui.article, { itemId: s.itemId ?? null, url: s.article.url });
-  // A saved article opens where the reader left off (in this tab or the popup), once it is laid out.
-  const progress = s.progress ?? 0;
-  if (s.itemId && progress > 0 && progress < 1) requestAnimationFrame(() => scrollToProgress(ui.article, progress));
+  // A saved article opens where the reader left off (in this tab or the popup); the position is kept as the
+  // reader scrolls (also for an article saved from this tab after it opened).
+  position?.stop();
+  position = trackReadingPosition(ui.article, null, (progress) => {
+    const current = shown;
+    if (!current?.itemId) return;
+    current.progress = progress;
+    void request('library/update', { id: current.itemId, patch: { readingProgress: progress } });
+  });
+  if (s.itemId) position.restore(s.progress ?? 0);
 }
 
-// The library's reading position: kept a moment after the reader stops scrolling, for a saved article (also one
-// saved from this tab after it opened).
-let progressTimer: ReturnType<typeof setTimeout> | undefined;
-onScrollProgress((progress) => {
-  const current = shown;
-  if (!current?.itemId) return;
-  clearTimeout(progressTimer);
-  progressTimer = setTimeout(() => {
-    current.progress = progress;
-    void request('library/update', { id: current.itemId!, patch: { readingProgress: Math.round(progress * 1000) / 1000 } });
-  }, 500);
-});
+let position: PositionTracking | null = null;
 
 /** "Back to the page": the tab it was read from when it still shows that page, else this tab goes there. */
 function setupBack(url: string): void {

@@ -4,7 +4,7 @@
  * Stop, stop reading and close it, returning focus to "Read aloud".
  */
 import { t } from '../platform/index.ts';
-import { icon } from './icons.ts';
+import { icon } from '../ui/icons.ts';
 import { readableBlocks, ReadAloud, type SpeechState, type SynthLike, type UtteranceLike, type VoiceLike } from './speech.ts';
 
 export interface SpeechBar {

@@ -11,6 +11,7 @@ import type { RemovedItem } from '../core/types.ts';
 import { t, uiDirection, uiLanguage } from '../platform/index.ts';
 import { hideBrokenImages } from './article-view.ts';
 import { insertArticleHtml } from './html-sink.ts';
+import { icon } from './icons.ts';
 import { insertionPoint, markRestored } from './restore.ts';
 import { groupByRule, ruleLabelKey } from './rule-labels.ts';
 
@@ -34,27 +35,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** A small down-pointing chevron (turned up when open, in CSS), hidden from assistive technology. */
-function chevron(): SVGSVGElement {
-  const NS = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('class', 'chevron');
-  svg.setAttribute('viewBox', '0 0 10 6');
-  svg.setAttribute('width', '10');
-  svg.setAttribute('height', '6');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(NS, 'path');
-  path.setAttribute('d', 'M1 1l4 4 4-4');
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke', 'currentColor');
-  path.setAttribute('stroke-width', '1.5');
-  path.setAttribute('stroke-linecap', 'round');
-  path.setAttribute('stroke-linejoin', 'round');
-  svg.append(path);
-  return svg;
-}
-
 const shorten = (s: string): string => (s.length > NAME_TEXT_MAX ? `${s.slice(0, NAME_TEXT_MAX - 1).trimEnd()}…` : s);
 
 /** The panel with its toggle, or null when nothing was removed. */
@@ -72,7 +52,7 @@ export function createRemovedPanel(o: RemovedPanelOptions): HTMLElement | null {
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', 'removed-panel');
   toggle.dir = dir;
-  toggle.append(el('span', 'removed-count', t('removedToggle', String(o.items.length))), chevron());
+  toggle.append(el('span', 'removed-count', t('removedToggle', String(o.items.length))), icon('chevron'));
 
   const panel = el('div', 'removed-panel');
   panel.id = 'removed-panel';
