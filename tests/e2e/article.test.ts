@@ -12,7 +12,8 @@ import { Lectern } from './support/browser.ts';
 import { assertBuilt, EXTENSION_DIR, screenshotPath } from './support/paths.ts';
 import { button, containsCi, norm, statusOf, waitForArticle } from './support/popup.ts';
 import { checkSampleExport, expected, FILE_NAME, FIRST_PARAGRAPH, LAST_PARAGRAPH_END, MUST_NOT_SHOW, SAMPLE, TITLE } from './support/sample.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
@@ -27,15 +28,7 @@ describe('article view on the teleSUR sample', { timeout: 120_000 }, () => {
     await tab.goto(server.url(`${SAMPLE}?visit=${++n}`), { waitUntil: 'load' });
   };
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-  });
+  withLectern((s) => ({ server, lectern, tab } = s));
 
   test('the manifest declares no content_scripts, no web_accessible_resources and no host permissions', () => {
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;

@@ -4,12 +4,13 @@
  * "Copy text" hands over, agree with expected.json when the page runs in the browser.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
 import { button, containsCi, expectedFor, fixtureNames, norm, parsePlainText, settled, statusOf, waitForArticle } from './support/popup.ts';
 import { assertBuilt } from './support/paths.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
@@ -21,15 +22,9 @@ describe('fixtures in the popup', { timeout: 180_000 }, () => {
   let lectern: Lectern;
   let tab: Page;
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
+  withLectern(async (s) => {
+    ({ server, lectern, tab } = s);
     await lectern.cdp.send('Browser.grantPermissions', { origin: lectern.origin, permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
   });
 
   test('there are fixtures to run', () => {

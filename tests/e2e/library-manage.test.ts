@@ -5,15 +5,13 @@
  * The tests run in order on one profile.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
 import { expectedFor, expectTitles, listItems, openSavedTab, searchSaved, statusOf, waitForArticle } from './support/popup.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern, type Session } from './support/session.ts';
 
 assertBuilt();
 
@@ -28,24 +26,14 @@ describe('managing the saved library', { timeout: 180_000 }, () => {
   let server: FixtureServer;
   let lectern: Lectern;
   let tab: Page;
-  let profile: string;
+  let session: Session;
 
   const popupOn = async (fixture: string): Promise<Popup> => {
     await tab.goto(server.url(`/fixtures/${fixture}/`), { waitUntil: 'load' });
     return lectern.clickToolbar(tab);
   };
 
-  before(async () => {
-    server = await startServer();
-    profile = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-manage-'));
-    lectern = await Lectern.launch({ userDataDir: profile });
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  withLectern((s) => void ({ server, lectern, tab } = session = s), { ownProfile: 'manage' });
 
   test('saves three pages (English, German, Arabic); the list shows them newest first', async () => {
     for (const fixture of PAGES) {
@@ -163,7 +151,8 @@ describe('managing the saved library', { timeout: 180_000 }, () => {
 
   test('everything is still there after closing and reopening the browser profile', async () => {
     await lectern.close();
-    lectern = await Lectern.launch({ userDataDir: profile });
+    lectern = await Lectern.launch({ userDataDir: session.profile! });
+    session.replace(lectern);
     tab = await lectern.tab();
     await tab.goto(server.url('/fixtures/german-news/'), { waitUntil: 'load' });
     const popup = await lectern.clickToolbar(tab);

@@ -4,15 +4,13 @@
  * The tests in this file run in order and build on each other (one profile for the whole file).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
 import { escape, expectedFor, expectTitles, listItems, norm, saveButton, statusOf, waitForArticle } from './support/popup.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern, type Session } from './support/session.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
@@ -44,7 +42,7 @@ describe('saving articles', { timeout: 120_000 }, () => {
   let server: FixtureServer;
   let lectern: Lectern;
   let tab: Page;
-  let profile: string;
+  let session: Session;
   let today = '';
 
   const open = async (fixture: string, query = ''): Promise<Popup> => {
@@ -52,17 +50,7 @@ describe('saving articles', { timeout: 120_000 }, () => {
     return lectern.clickToolbar(tab);
   };
 
-  before(async () => {
-    server = await startServer();
-    profile = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-library-'));
-    lectern = await Lectern.launch({ userDataDir: profile });
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  withLectern((s) => void ({ server, lectern, tab } = session = s), { ownProfile: 'library' });
 
   test('Save for later turns into "Saved" (aria-pressed) and marks the toolbar button', async () => {
     const popup = await open('telesur-iraq-drone');
@@ -151,8 +139,9 @@ describe('saving articles', { timeout: 120_000 }, () => {
   });
 
   test('the library survives closing and reopening the browser (same profile)', async () => {
-    await lectern.close(); // keeps `profile`: we passed it in
-    lectern = await Lectern.launch({ userDataDir: profile });
+    await lectern.close(); // keeps the suite's own profile
+    lectern = await Lectern.launch({ userDataDir: session.profile! });
+    session.replace(lectern);
     tab = await lectern.tab();
     const popup = await open('telesur-iraq-drone');
     await waitForArticle(popup.page);

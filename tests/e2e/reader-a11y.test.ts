@@ -7,13 +7,14 @@
  * One browser for the file; the tests run in order.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
 import { waitForArticle } from './support/popup.ts';
 import { assertNoAxeViolations, axe, OPTIONS_PATH, openReaderFromPopup, READER_PATH, setSettings, waitForReader } from './support/reader.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 assertBuilt();
 
@@ -31,10 +32,8 @@ describe('accessibility in every theme (axe-core) and screenshots', { timeout: 2
   let tab: Page;
   let visit = 0;
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
+  withLectern(async (s) => {
+    ({ server, lectern, tab } = s);
     // Something in the library, so the saved list has an item to check.
     await tab.goto(server.url('/fixtures/jsonld-newsarticle/'), { waitUntil: 'load' });
     const popup = await lectern.clickToolbar(tab);
@@ -42,10 +41,6 @@ describe('accessibility in every theme (axe-core) and screenshots', { timeout: 2
     await popup.page.getByRole('button', { name: 'Save for later', exact: true }).click();
     await popup.page.getByRole('button', { name: 'Saved', exact: true }).waitFor();
     await popup.close();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
   });
 
   for (const { name, theme, scheme } of THEMES) {

@@ -13,7 +13,8 @@ import { Lectern } from './support/browser.ts';
 import { assertBuilt } from './support/paths.ts';
 import { norm, readerArticle, waitForArticle } from './support/popup.ts';
 import { READER_PATH, runCommand, waitForReader } from './support/reader.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 assertBuilt();
 
@@ -44,15 +45,7 @@ describe('keyboard commands and the context menu (handlers called from the worke
     return res.items.map((i) => i.title);
   };
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-  });
+  withLectern((s) => ({ server, lectern, tab } = s));
 
   test('the manifest\'s shortcuts are bound by the browser (Alt+Shift+L open reader, Alt+Shift+S save) and the menu item exists', async () => {
     const commands = (await lectern.serviceWorker.evaluate('chrome.commands.getAll()')) as Array<{ name: string; shortcut: string; description: string }>;

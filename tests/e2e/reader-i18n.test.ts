@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { Lectern } from './support/browser.ts';
 import { assertBuilt, CHROMIUM, screenshotPath } from './support/paths.ts';
 import { norm, readerArticle } from './support/popup.ts';
 import { assertNoAxeViolations, OPTIONS_PATH, READER_PATH, waitForReader } from './support/reader.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 assertBuilt();
 
@@ -43,15 +44,8 @@ for (const { lang, dir, strings, date } of [
     let lectern: Lectern;
     let server: FixtureServer;
 
-    before(async () => {
-      assertLocale(lang);
-      server = await startServer();
-      lectern = await Lectern.launch({ lang });
-    });
-    after(async () => {
-      await lectern?.close();
-      await server?.close();
-    });
+    before(() => assertLocale(lang));
+    withLectern((s) => void ({ server, lectern } = s), { lang });
 
     test(`popup, reader and options page are in ${lang}, dir=${dir}; dates for ${lang}; axe finds nothing`, async () => {
       const tab = await lectern.tab();

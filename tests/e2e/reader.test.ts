@@ -15,7 +15,8 @@ import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt } from './support/paths.ts';
 import { expectedFor, norm, readerArticle, waitForArticle } from './support/popup.ts';
 import { getSettings, OPTIONS_PATH, openReaderFromPopup, READER_PATH, setSettings, waitForReader } from './support/reader.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 assertBuilt();
 
@@ -43,15 +44,7 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     return popup;
   };
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-  });
+  withLectern((s) => ({ server, lectern, tab } = s));
 
   test('"Open in reader" opens the article in a tab next to the page, with the popup\'s header, Removed panel and actions', async () => {
     const popup = await openPopup();

@@ -10,7 +10,8 @@ import type { Locator, Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
 import { button, expectedFor, listItems, norm, parsePlainText, saveButton, waitForArticle } from './support/popup.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
@@ -41,15 +42,7 @@ describe('the Removed panel', { timeout: 120_000 }, () => {
     return lectern.clickToolbar(tab);
   };
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-  });
+  withLectern((s) => ({ server, lectern, tab } = s));
 
   test('lists the removals by kind; Restore puts one back in the article; Escape closes the panel', async () => {
     const popup = await openSample();

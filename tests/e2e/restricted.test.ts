@@ -13,7 +13,8 @@ import type { Page } from 'playwright-core';
 import { denyFileAccess, Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt, ROOT, screenshotPath } from './support/paths.ts';
 import { button, norm, readerArticle, saveButton, settled, statusOf, waitForArticle } from './support/popup.ts';
-import { startServer, type FixtureServer } from './support/server.ts';
+import type { FixtureServer } from './support/server.ts';
+import { withLectern } from './support/session.ts';
 
 // Fail the file at once, with the fix in the message, when dist/chrome is missing (the tests never build).
 assertBuilt();
@@ -45,15 +46,7 @@ describe('pages that are not articles, and pages the browser forbids', { timeout
   let lectern: Lectern;
   let tab: Page;
 
-  before(async () => {
-    server = await startServer();
-    lectern = await Lectern.launch();
-    tab = await lectern.tab();
-  });
-  after(async () => {
-    await lectern?.close();
-    await server?.close();
-  });
+  withLectern((s) => ({ server, lectern, tab } = s));
 
   test('a front page: "doesn\'t look like an article", then "Show anyway" shows it', async () => {
     await tab.goto(server.url('/fixtures/front-page/'), { waitUntil: 'load' });
