@@ -5,8 +5,8 @@
  */
 import type { LibraryItem } from '../background/library/types.ts';
 import { request } from '../messaging/client.ts';
-import { describeFailure, readTab } from '../messaging/read-tab.ts';
-import { activeTab, openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
+import { describeFailure } from '../messaging/read-tab.ts';
+import { openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
 import { readerUrl, storeHandoff } from '../reader/handoff.ts';
 import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Shown } from '../ui/article-state.ts';
 import { renderArticle } from '../ui/article-view.ts';
@@ -14,6 +14,7 @@ import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
 import { trackReadingPosition } from '../ui/reading-position.ts';
 import { applyTheme, loadSettings, rememberedSettings } from '../ui/settings.ts';
+import { startReading } from './early-read.ts';
 import { createSavedList, storageMessage } from './saved-list.ts';
 import { showStorageStatus } from './storage-status.ts';
 import { setupTabs } from './tabs.ts';
@@ -93,17 +94,15 @@ function onRestored(s: Shown, index: number): void {
 
 async function readPage(): Promise<void> {
   setStatus(t('statusReading'));
-  tab = await activeTab();
+  const early = await startReading();
+  tab = early.tab;
   tabId = tab?.id;
   siteIcon = tab?.favIconUrl && /^https?:|^data:image\//.test(tab.favIconUrl) && tab.favIconUrl.length <= 8192 ? tab.favIconUrl : null;
-  if (tabId === undefined) {
+  const result = early.result;
+  if (tabId === undefined || !result) {
     setStatus(t('cantReadNoTab'));
     return;
   }
-  // Marks for bench:ui (what the time from click to article goes to); harmless otherwise.
-  performance.mark('lectern:read-start');
-  const result = await readTab(tabId, tab?.url);
-  performance.mark('lectern:read-end');
   if (!result.ok) {
     setStatus(describeFailure(result));
     return;
