@@ -54,8 +54,20 @@ export function onMessage(handler: (message: unknown, sender: MessageSender) => 
 
 export const runtimeId = (): string => browser.runtime.id;
 
+/**
+ * May Lectern read file:// pages? In Chrome that is the user's per-extension "Allow access to file URLs"
+ * switch. Firefox has no such switch — its isAllowedFileSchemeAccess() always answers false — and lets the
+ * click's activeTab grant reach a file:// page, so there the answer is yes (an injection that fails anyway
+ * explains itself).
+ */
 export async function isAllowedFileSchemeAccess(): Promise<boolean> {
+  if (isFirefox()) return true;
   return browser.extension.isAllowedFileSchemeAccess();
+}
+
+/** Firefox is the browser with runtime.getBrowserInfo (Chrome has none). */
+function isFirefox(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 }
 
 export async function setBadge(tabId: number, text: string, title?: string): Promise<void> {
