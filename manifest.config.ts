@@ -6,6 +6,7 @@
  */
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import { POPUP_PAGE } from './src/popup/page.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -37,7 +38,8 @@ export function manifestFor(target: Target) {
     icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
     action: {
       default_title: '__MSG_actionTitle__',
-      default_popup: 'src/popup/index.html',
+      // In Chrome the worker takes the click over from this popup once it runs (src/background/action.ts).
+      default_popup: POPUP_PAGE,
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
     },
     options_ui: { page: 'src/options/index.html', open_in_tab: true },

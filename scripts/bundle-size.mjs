@@ -1,6 +1,6 @@
 // Sizes of what Lectern ships, measured on a build in dist/<browser>/: the content script injected into pages
 // (one IIFE file, checked against a budget) and the popup (every JS and CSS file its page loads, following
-// static imports). Used by post-build.mjs (prints them, fails the build over budget) and by bench:ui.
+// static imports and the entry's immediate dynamic imports). Used by post-build.mjs (prints them, fails the build over budget) and by bench:ui.
 // "gzip" is Node's zlib gzip at its default level (6), what `gzip file` gives.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,12 +28,23 @@ export function pageFiles(dir, page) {
     found.add(file);
     if (file.endsWith('.js')) queue.push(file);
   };
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) add(m[1], page);
+  const entries = new Set();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+    add(m[1], page);
+    entries.add(m[1].replace(/^\//, ''));
+  }
   for (const m of html.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload)"[^>]*\bhref="([^"]+)"/g)) add(m[1], page);
   while (queue.length) {
     const file = queue.shift();
     const js = readFileSync(path.join(dir, file), 'utf8');
     for (const m of js.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.(?:js|css))["']/g)) add(m[1], file);
+    // An entry script's dynamic imports are loaded at once too (the popup's boot.ts imports its interface right
+    // away): vite lists their files, root-relative, in the entry's __vite__mapDeps. Deeper dynamic imports
+    // (an export module loaded on first use) are not counted.
+    if (entries.has(file)) {
+      const deps = /__vite__mapDeps=[^]*?\[([^\]]*)\]/.exec(js)?.[1] ?? '';
+      for (const m of deps.matchAll(/["']([^"']+\.(?:js|css))["']/g)) add(`/${m[1]}`, file);
+    }
   }
   return [...found].sort();
 }

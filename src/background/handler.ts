@@ -103,9 +103,9 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
       if (!fromExtensionPage(sender, deps.runtimeId, deps.extensionOrigin)) return undefined;
       const req = parseBackgroundRequest(message);
       if (!req) {
-        // content/extract is for the tab's content script, not for us.
+        // content/* messages are for the tab's content script, not for us.
         const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-        if (type === 'content/extract') return undefined;
+        if (type === 'content/extract' || type === 'content/prefetch') return undefined;
         return Promise.resolve(INVALID);
       }
       return handle(deps, req);

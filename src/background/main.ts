@@ -5,6 +5,7 @@
  * It answers only Lectern's own extension pages, and only requests that pass the schema (see ./handler.ts).
  */
 import { extensionOrigin, onMessage, runtimeId, setBadge, t } from '../platform/index.ts';
+import { registerAction } from './action.ts';
 import { registerCommands } from './commands.ts';
 import { createMessageHandler } from './handler.ts';
 import { IdbLibraryStore } from './library/idb-store.ts';
@@ -15,6 +16,7 @@ const store = new IdbLibraryStore();
 const library = new LibraryService(store);
 // Fold what a stopped worker left in the index journal (queries read it meanwhile, so nothing waits on this).
 void store.mergeAll().catch(() => undefined);
+registerAction();
 const commands = registerCommands(library);
 // The e2e suite can't press browser shortcuts or click a context menu: it calls these handlers from the worker.
 // Only code running in the worker itself can reach its global scope.

@@ -1,7 +1,9 @@
 /**
  * The content script: injected into the active tab only when the user clicks Lectern (activeTab +
- * scripting.executeScript), never declared for every page. It answers one message, `content/extract`, with the
- * cleaned Article. Injecting twice is harmless: the second copy sees the first and does nothing.
+ * scripting.executeScript), never declared for every page. It answers `content/extract` with the
+ * cleaned Article. Injecting twice is harmless: the second copy sees the first and does nothing. In Chrome the
+ * worker injects it at the toolbar click and asks it to start (`content/prefetch`), so the page is being cleaned
+ * while the popup opens; the popup's own request then takes that result.
  */
 import { extractAsync } from '../core/extract.ts';
 import { ExtractError } from '../core/types.ts';
@@ -33,10 +35,50 @@ async function run(): Promise<ExtractResult> {
   }
 }
 
+/** An extraction of this page: the one in progress, or the worker's prefetch waiting for the popup. */
+interface Started {
+  href: string;
+  at: number;
+  result: Promise<ExtractResult>;
+}
+/** The extraction in progress, if any: a second request while it runs shares it (never two at once). */
+let running: Started | null = null;
+/**
+ * The extraction the worker started at the toolbar click (content/prefetch), kept for the popup that opened at
+ * the same moment: its content/extract takes it, once, if the page is still the same and it is recent.
+ */
+let early: Started | null = null;
+const EARLY_MAX_AGE_MS = 30_000;
+
+const fresh = (x: Started | null): x is Started => x !== null && x.href === location.href && Date.now() - x.at < EARLY_MAX_AGE_MS;
+
+function start(): Started {
+  if (fresh(running)) return running;
+  const started: Started = { href: location.href, at: Date.now(), result: run() };
+  running = started;
+  void started.result.finally(() => {
+    if (running === started) running = null;
+  });
+  return started;
+}
+
+function extractForPopup(): Promise<ExtractResult> {
+  const kept = early;
+  early = null;
+  if (fresh(kept)) return kept.result.then((r) => (r.ok ? { ...r, prefetched: true } : r));
+  return start().result;
+}
+
 if (!scope[MARK]) {
   scope[MARK] = true;
   onMessage((message) => {
-    if ((message as { type?: unknown } | null)?.type !== 'content/extract') return undefined;
-    return run();
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'content/prefetch') {
+      // (If the popup's own request came first, it already has the extraction in progress.)
+      if (!fresh(running)) early = start();
+      return { ok: true };
+    }
+    if (type === 'content/extract') return extractForPopup();
+    return undefined;
   });
 }

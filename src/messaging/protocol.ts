@@ -10,7 +10,8 @@ import type { ImportedItem } from '../core/import/types.ts';
 import type { Article, ExtractErrorCode } from '../core/types.ts';
 
 export type ExtractResult =
-  | { ok: true; article: Article }
+  /** `prefetched`: cleaning started at the toolbar click (content/prefetch), before the popup asked. */
+  | { ok: true; article: Article; prefetched?: boolean }
   | { ok: false; code: ExtractErrorCode | 'pdf'; message: string };
 
 export type StorageErrorCode = 'quota' | 'unavailable' | 'blocked' | 'invalid' | 'failed';
@@ -18,8 +19,13 @@ export type StorageResult<T> = ({ ok: true } & T) | { ok: false; code: StorageEr
 
 /** Request and response of every message, by type. */
 export interface Protocol {
-  /** popup → content script (in the tab): clean the page and return the article. */
+  /**
+   * popup → content script (in the tab): clean the page and return the article (the one already being cleaned
+   * since the click, if the worker started it: see content/prefetch).
+   */
   'content/extract': { request: Record<string, never>; response: ExtractResult };
+  /** worker → content script, at the toolbar click (Chrome): start cleaning the page now for the popup that opens. */
+  'content/prefetch': { request: Record<string, never>; response: { ok: true } };
   /** views → background: save (or update) an article; returns the stored summary. */
   'library/save': { request: { article: Article; siteIcon?: string | null }; response: StorageResult<{ item: LibrarySummary }> };
   /**

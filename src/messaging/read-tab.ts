@@ -36,7 +36,8 @@ function withinWait<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export type TabRead = { ok: true; article: Article } | ({ ok: false } & TabFailure);
+/** `prefetched`: the page was being cleaned since the toolbar click (src/background/action.ts). */
+export type TabRead = { ok: true; article: Article; prefetched: boolean } | ({ ok: false } & TabFailure);
 
 /** Reads the article in `tabId`. `url` is the tab's URL when the browser shows it to Lectern (activeTab). */
 export async function readTab(tabId: number, url: string | undefined): Promise<TabRead> {
@@ -55,7 +56,7 @@ export async function readTab(tabId: number, url: string | undefined): Promise<T
     const hint = reason === 'cantReadOther' && !(await isAllowedFileSchemeAccess()) ? 'cantReadFileHint' : undefined;
     return { ok: false, reason, ...(hint ? { hint } : {}) };
   }
-  if (result.ok) return { ok: true, article: result.article };
+  if (result.ok) return { ok: true, article: result.article, prefetched: result.prefetched === true };
   if (result.code === 'pdf') return { ok: false, reason: 'cantReadPdf' };
   const reason = result.code === 'too-large' ? 'errorTooLarge' : result.code === 'empty' ? 'errorEmpty' : 'errorFailed';
   return { ok: false, reason, detail: result.message };

@@ -114,7 +114,8 @@ export const RequestSchema = v.variant('type', [
   }),
 ]);
 
-export type ParsedRequest = Exclude<AnyRequest, { type: 'content/extract' }>;
+/** What the background answers: every message but those for the tab's content script. */
+export type ParsedRequest = Exclude<AnyRequest, { type: `content/${string}` }>;
 
 /** Returns the request when valid, otherwise null. */
 export function parseBackgroundRequest(message: unknown): ParsedRequest | null {

@@ -70,6 +70,41 @@ function isFirefox(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
 }
 
+/** The toolbar button was clicked (only fired when the action has no popup: Chrome, see background/action.ts). */
+export function onActionClicked(listener: (tab: CommandTab) => void): void {
+  browser.action.onClicked.addListener(listener);
+}
+
+/**
+ * Chrome (127+, with action.openPopup): makes toolbar clicks reach the worker (action.onClicked) instead of
+ * opening the manifest's popup directly, by clearing the popup until the worker puts it back. Returns whether
+ * it did. Firefox keeps its popup: no click event reaches its background there, and Lectern doesn't need one.
+ */
+export async function takeOverActionClicks(): Promise<boolean> {
+  if (isFirefox() || typeof (browser.action as { openPopup?: unknown }).openPopup !== 'function') return false;
+  await browser.action.setPopup({ popup: '' });
+  return true;
+}
+
+/** Gives clicks back to the manifest's popup (`popup`), for all tabs. */
+export async function restoreActionPopup(popup: string): Promise<void> {
+  await browser.action.setPopup({ popup });
+}
+
+/**
+ * Opens the action's popup for `tab` in its window, as a click on a button with a popup does. The popup is set
+ * for that tab only while it opens, so the next click comes to the worker again.
+ */
+export async function openActionPopup(tab: CommandTab, popup: string): Promise<void> {
+  if (tab.id === undefined) throw new Error('no tab');
+  await browser.action.setPopup({ tabId: tab.id, popup });
+  try {
+    await (browser.action as unknown as { openPopup(o?: { windowId?: number }): Promise<void> }).openPopup(tab.windowId !== undefined ? { windowId: tab.windowId } : undefined);
+  } finally {
+    await browser.action.setPopup({ tabId: tab.id, popup: '' });
+  }
+}
+
 export async function setBadge(tabId: number, text: string, title?: string): Promise<void> {
   await browser.action.setBadgeText({ tabId, text });
   if (title !== undefined) await browser.action.setTitle({ tabId, title });

@@ -21,6 +21,8 @@ async function read(): Promise<EarlyRead> {
   performance.mark('lectern:read-start');
   const result = await readTab(tab.id, tab.url);
   performance.mark('lectern:read-end');
+  // Whether the worker had started cleaning the page at the click (bench:ui and the e2e suite read this).
+  if (result.ok && result.prefetched) performance.mark('lectern:prefetched');
   return { tab, result };
 }
 

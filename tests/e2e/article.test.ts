@@ -62,6 +62,30 @@ describe('article view on the teleSUR sample', { timeout: 120_000 }, () => {
     await cdp.detach();
   });
 
+  test('Chrome: the click reaches the worker, which starts cleaning the page while the popup opens; without it the popup reads the page itself', async () => {
+    const hasMark = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).length > 0, name);
+    // The worker has taken the clicks over from the manifest's popup (src/background/action.ts).
+    assert.equal(await lectern.serviceWorker.evaluate('chrome.action.getPopup({})'), '', 'no global popup once the worker runs');
+    await openSample();
+    let popup = await lectern.clickToolbar(tab);
+    await waitForArticle(popup.page);
+    assert.ok(await hasMark(popup.page, 'lectern:prefetched'), 'the article came from the cleaning started at the click');
+    assert.equal(norm(await popup.page.locator('article h1').first().innerText()), TITLE);
+    await popup.close();
+    // The per-tab popup used to open it is gone again: the next click comes to the worker too.
+    assert.equal(await lectern.serviceWorker.evaluate('chrome.tabs.query({ active: true }).then(([t]) => chrome.action.getPopup({ tabId: t.id }))'), '');
+
+    // The manifest's popup as it is before the worker runs (just after install or a browser start): it reads the page itself.
+    await lectern.serviceWorker.evaluate("chrome.action.setPopup({ popup: 'src/popup/index.html' })");
+    await openSample();
+    popup = await lectern.clickToolbar(tab);
+    await waitForArticle(popup.page);
+    assert.equal(await hasMark(popup.page, 'lectern:prefetched'), false, 'read by the popup, not prefetched');
+    assert.equal(norm(await popup.page.locator('article h1').first().innerText()), TITLE);
+    await popup.close();
+    await lectern.serviceWorker.evaluate("chrome.action.setPopup({ popup: '' })");
+  });
+
   test('the popup shows the clean article with its source, lead image and whole story', async () => {
     await openSample();
     const popup = await lectern.clickToolbar(tab);
