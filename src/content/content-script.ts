@@ -9,6 +9,7 @@ import { extractAsync } from '../core/extract.ts';
 import { ExtractError } from '../core/types.ts';
 import type { ExtractResult } from '../messaging/protocol.ts';
 import { onMessage } from '../platform/content.ts';
+import { extractions } from './extractions.ts';
 
 // A symbol, not a string-named global: a page element with id="<name>" shows up as window.<name> in the content
 // script's world too (named access on Window), and would make Lectern think it was already injected.
@@ -35,50 +36,19 @@ async function run(): Promise<ExtractResult> {
   }
 }
 
-/** An extraction of this page: the one in progress, or the worker's prefetch waiting for the popup. */
-interface Started {
-  href: string;
-  at: number;
-  result: Promise<ExtractResult>;
-}
-/** The extraction in progress, if any: a second request while it runs shares it (never two at once). */
-let running: Started | null = null;
-/**
- * The extraction the worker started at the toolbar click (content/prefetch), kept for the popup that opened at
- * the same moment: its content/extract takes it, once, if the page is still the same and it is recent.
- */
-let early: Started | null = null;
-const EARLY_MAX_AGE_MS = 30_000;
-
-const fresh = (x: Started | null): x is Started => x !== null && x.href === location.href && Date.now() - x.at < EARLY_MAX_AGE_MS;
-
-function start(): Started {
-  if (fresh(running)) return running;
-  const started: Started = { href: location.href, at: Date.now(), result: run() };
-  running = started;
-  void started.result.finally(() => {
-    if (running === started) running = null;
-  });
-  return started;
-}
-
-function extractForPopup(): Promise<ExtractResult> {
-  const kept = early;
-  early = null;
-  if (fresh(kept)) return kept.result.then((r) => (r.ok ? { ...r, prefetched: true } : r));
-  return start().result;
-}
+const pageExtractions = extractions(run, () => location.href);
 
 if (!scope[MARK]) {
   scope[MARK] = true;
   onMessage((message) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === 'content/prefetch') {
-      // (If the popup's own request came first, it already has the extraction in progress.)
-      if (!fresh(running)) early = start();
+      pageExtractions.prefetch();
       return { ok: true };
     }
-    if (type === 'content/extract') return extractForPopup();
+    if (type === 'content/extract') {
+      return pageExtractions.forPopup().then(({ result, prefetched }): ExtractResult => (result.ok && prefetched ? { ...result, prefetched } : result));
+    }
     return undefined;
   });
 }
