@@ -5,13 +5,14 @@
  */
 import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
 import { archiveEntry, archiveFiles, zipArchive, type ExportFormat, type ExportableItem } from '../core/export/archive.ts';
-import { articleToHtml } from '../core/export/html.ts';
+import { articleToHtml, standaloneCss } from '../core/export/html.ts';
 import { articleToMarkdown } from '../core/export/markdown.ts';
 import { articleToPlainText } from '../core/export/text.ts';
 import { createBackup } from '../core/import/backup.ts';
 import { request } from '../messaging/client.ts';
 import { readLocalStorage, t } from '../platform/index.ts';
 import readerCss from '../ui/reader.css?raw';
+import themesCss from '../ui/themes.css?raw';
 import { formatDate, localizePage } from '../ui/i18n.ts';
 import { setupFetch } from './fetch.ts';
 import { importFile } from './import.ts';
@@ -101,10 +102,11 @@ async function exportZip(ids: string[] | null): Promise<void> {
       }
     } else items = await allItems((n) => (ui.exportStatus.textContent = t('exportReading', String(n))));
     const at = new Date();
+    const css = standaloneCss(readerCss, themesCss);
     const render: Record<ExportFormat, (i: ExportableItem) => string> = {
       txt: (i) => articleToPlainText(i, at),
       md: (i) => articleToMarkdown(i, at, window),
-      html: (i) => articleToHtml(i, at, readerCss, window),
+      html: (i) => articleToHtml(i, at, css, window),
     };
     const zip = zipArchive(archiveFiles(items.map((i) => archiveEntry(i, formats, render)), at), at);
     const name = `lectern-export-${localDay(at)}.zip`;
