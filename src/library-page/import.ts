@@ -4,6 +4,7 @@
  * and every row that was skipped or changed, and why. A file that can't be read changes nothing.
  */
 import { reportDuplicates } from '../core/import/dedupe.ts';
+import { skippedLine } from '../core/import/report.ts';
 import { checkImportSize, readImportFile } from '../core/import/detect.ts';
 import { ImportError, type ImportFormat, type ImportResult, type ImportedItem, type Skipped } from '../core/import/types.ts';
 import { request } from '../messaging/client.ts';
@@ -24,7 +25,8 @@ function* chunks(items: readonly ImportedItem[]): Generator<ImportedItem[]> {
       chunk = [];
       chars = 0;
     }
-    chunk.push(item);
+    const { row: _where, ...stored } = item; // where it was in the file is for the report only
+    chunk.push(stored);
     chars += size;
   }
   if (chunk.length) yield chunk;
@@ -38,10 +40,6 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   'lectern-backup': 'formatBackup',
 };
 
-export function skippedLine(s: Skipped): string {
-  const where = s.field ? `${s.row}, ${s.field}` : s.row;
-  return t(s.imported ? 'importRowChanged' : 'importRowSkipped', [where, s.reason]);
-}
 
 export interface ImportUi {
   status: HTMLElement;
@@ -52,7 +50,7 @@ function showReport(ui: ImportUi, skipped: readonly Skipped[]): void {
   ui.report.replaceChildren(
     ...skipped.map((s) => {
       const li = document.createElement('li');
-      li.textContent = skippedLine(s);
+      li.textContent = skippedLine(s, t);
       return li;
     }),
   );

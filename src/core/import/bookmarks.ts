@@ -4,7 +4,7 @@
  * seconds; TAGS a comma-separated list; the innermost folder becomes a tag unless it is a browser's own root
  * folder (Bookmarks bar, Other bookmarks…). Non-http(s) bookmarks (javascript:, place:, file:) are skipped.
  */
-import { httpUrl, oneLine, parseDate, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
+import { httpUrl, oneLine, parseDate, quoted, reason, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 const ROOT_FOLDERS = /^(?:bookmarks(?: bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites(?: bar)?|imported|unsorted bookmarks|pocket|read it later)$/i;
 
@@ -35,17 +35,17 @@ export function parseBookmarks(doc: Document): ImportResult {
   const skipped: Skipped[] = [];
   Array.from(doc.querySelectorAll('a')).forEach((a, i) => {
     const title = oneLine(a.textContent);
-    const where = `bookmark ${i + 1}${title ? ` (${title.length > 60 ? `${title.slice(0, 60)}…` : title})` : ''}`;
+    const where = { bookmark: i + 1, title: title.length > 60 ? `${title.slice(0, 60)}…` : title };
     const href = a.getAttribute('href');
     const url = httpUrl(href);
     if (!url) {
-      skipped.push({ row: where, field: 'HREF', imported: false, reason: `${urlProblem(href)}` });
+      skipped.push({ row: where, field: 'HREF', imported: false, reason: urlProblem(href) });
       return;
     }
     const raw = a.getAttribute('add_date');
     let savedAt = parseDate(raw);
     if (savedAt === undefined) {
-      skipped.push({ row: where, field: 'ADD_DATE', imported: true, reason: `invalid date ${JSON.stringify(raw)}: imported with the import time as saved date` });
+      skipped.push({ row: where, field: 'ADD_DATE', imported: true, reason: reason('importReasonBadDateNow', quoted(raw ?? '')) });
       savedAt = null;
     }
     const tags = splitTags(a.getAttribute('tags') ?? '', /,/);

@@ -13,7 +13,7 @@ export function parseInstapaperCsv(text: string): ImportResult {
   const items: ImportedItem[] = [];
   const skipped = [...table.skipped];
   for (const { row, cells } of table.rows) {
-    const where = `row ${row}`;
+    const where = { row };
     const found = urlAndDate(where, cells, col.URL!, col.Timestamp!, skipped);
     if (!found) continue;
     const { url, savedAt } = found;

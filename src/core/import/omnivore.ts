@@ -6,7 +6,7 @@
  */
 import { sanitizeHtml, sanitizeToFragment } from '../sanitize.ts';
 import { htmlToText } from '../text.ts';
-import { httpUrl, ImportError, oneLine, parseDate, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
+import { httpUrl, ImportError, oneLine, parseDate, quoted, reason, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 export interface NamedText {
   name: string;
@@ -51,22 +51,22 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
     }
     if (!Array.isArray(entries)) throw new ImportError(`${file.name} is not a list of articles. Nothing was imported.`);
     entries.forEach((entry: unknown, i) => {
-      const where = `${file.name.split('/').pop()} [${i}]`;
+      const where = { path: `${file.name.split('/').pop()} [${i}]` };
       if (!entry || typeof entry !== 'object') {
-        skipped.push({ row: where, imported: false, reason: 'not an object' });
+        skipped.push({ row: where, imported: false, reason: reason('importReasonNotObject') });
         return;
       }
       const e = entry as Record<string, unknown>;
       const url = httpUrl(str(e.url));
       if (!url) {
-        skipped.push({ row: where, field: 'url', imported: false, reason: `${urlProblem(str(e.url))}` });
+        skipped.push({ row: where, field: 'url', imported: false, reason: urlProblem(str(e.url)) });
         return;
       }
       const date = (field: string): string | null => {
         const raw = e[field];
         const parsed = typeof raw === 'string' || typeof raw === 'number' ? parseDate(raw) : null;
         if (parsed === undefined) {
-          skipped.push({ row: where, field, imported: true, reason: `invalid date ${JSON.stringify(raw)}: left out` });
+          skipped.push({ row: where, field, imported: true, reason: reason('importReasonBadDateLeftOut', quoted(raw)) });
           return null;
         }
         return parsed;
