@@ -4,7 +4,7 @@
  * session of its own, made after the page's connection exists (that connection sets Playwright's behaviour when
  * it attaches), as article.test.ts does for "Download text".
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -27,7 +27,10 @@ export async function captureDownloads(lectern: Lectern): Promise<Downloads> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-downloads-'));
   const connection: Browser = await lectern.newConnection();
   const cdp = await connection.newBrowserCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
+  // Sent again before every download: a connection that attaches later (each popup gets its own) sets
+  // Playwright's behaviour for the whole browser.
+  const allow = () => cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
+  await allow();
   const names = new Map<string, string>();
   const waiting = new Map<string, (state: string) => void>();
   const finished = new Map<string, string>();
@@ -53,16 +56,20 @@ export async function captureDownloads(lectern: Lectern): Promise<Downloads> {
           resolve(guid);
         };
       });
+      await allow();
       await click();
       const guid = await begun;
       const state = finished.get(guid) ?? (await new Promise<string>((resolve) => waiting.set(guid, resolve)));
       if (state !== 'completed') throw new Error(`download ${names.get(guid)} ended ${state}`);
       const name = names.get(guid)!;
-      // Moved out of the way, so the next download of the same name isn't renamed by the browser.
+      // The browser names a second download of the same name "name (1).ext" (it remembers this session's
+      // downloads): take the one new file, and keep it under its suggested name in a folder of its own.
+      const fresh = readdirSync(dir).filter((f) => !f.startsWith('kept-') && !f.endsWith('.crdownload'));
+      if (fresh.length !== 1) throw new Error(`expected one new file in ${dir}, found ${JSON.stringify(fresh)}`);
       const kept = path.join(dir, `kept-${++count}`);
       mkdirSync(kept);
       const file = path.join(kept, name);
-      renameSync(path.join(dir, name), file);
+      renameSync(path.join(dir, fresh[0]!), file);
       return { name, file, text: readFileSync(file, 'utf8') };
     },
     async close() {
