@@ -177,3 +177,26 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
     assert.match(text, /backup version 2\); this Lectern reads version 1/);
   });
 });
+
+describe('Library page in German: the import report in the UI language', { timeout: 60_000 }, () => {
+  let lectern: Lectern;
+  after(async () => {
+    await lectern?.close();
+  });
+
+  test('every line names the row and field and gives the reason in German', async () => {
+    lectern = await Lectern.launch({ lang: 'de' });
+    const page = await lectern.context.newPage();
+    await page.goto(`${lectern.origin}/src/library-page/index.html`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'pocket.csv'));
+    await page.locator('#import').click();
+    await page.locator('#import-report li').nth(3).waitFor({ timeout: 15_000 });
+    assert.deepEqual(await page.locator('#import-report li').allInnerTexts(), [
+      'Zeile 8: übersprungen: hat 2 Felder, die Kopfzeile hat 5',
+      'Zeile 6, time_added: importiert, aber ungültiges Datum "yesterday": mit dem Zeitpunkt des Imports als Speicherdatum importiert',
+      'Zeile 7, url: übersprungen: keine http(s)-URL: "javascript:alert(1)"',
+      'Zeile 9: importiert, aber derselbe Artikel wie Zeile 2: damit zusammengeführt',
+    ]);
+  });
+});
