@@ -7,6 +7,7 @@ import { reportDuplicates } from '../core/import/dedupe.ts';
 import { skippedLine } from '../core/import/report.ts';
 import { checkImportSize, readImportFile } from '../core/import/detect.ts';
 import { ImportError, type ImportFormat, type ImportResult, type ImportedItem, type Skipped } from '../core/import/types.ts';
+import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { request } from '../messaging/client.ts';
 import { t, writeLocalStorage } from '../platform/index.ts';
 import { check, RequestFailed } from './page-util.ts';
@@ -40,6 +41,32 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   'lectern-backup': 'formatBackup',
 };
 
+
+/** Reads the file in a worker (the page stays responsive); formats that need a DOM are read here. */
+async function readFile(file: File): Promise<ImportResult> {
+  checkImportSize(file.name, file.size);
+  const reply = await readInWorker(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (reply.ok) return reply.result;
+  if (reply.kind === 'import') throw new ImportError(reply.message);
+  if (reply.kind === 'failed') throw new Error(reply.message);
+  return reportDuplicates(readImportFile(file.name, new Uint8Array(await file.arrayBuffer()), window));
+}
+
+function readInWorker(name: string, bytes: Uint8Array): Promise<ParseReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the file reader stopped'));
+    };
+    const request: ParseRequest = { name, bytes };
+    worker.postMessage(request, [bytes.buffer]);
+  });
+}
 
 export interface ImportUi {
   status: HTMLElement;
@@ -79,8 +106,7 @@ export async function importFile(file: File, ui: ImportUi): Promise<boolean> {
   ui.status.textContent = t('importReading', file.name);
   let result: ImportResult;
   try {
-    checkImportSize(file.name, file.size);
-    result = reportDuplicates(readImportFile(file.name, new Uint8Array(await file.arrayBuffer()), window));
+    result = await readFile(file);
   } catch (err) {
     ui.status.textContent = err instanceof ImportError ? err.message : t('importUnreadable', [file.name, String(err)]);
     return false;

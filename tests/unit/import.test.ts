@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_ITEM_KEYS, createBackup, parseBackup } from '../../src/core/import/backup.ts';
 import { toLibraryItem } from '../../src/background/library/merge.ts';
 import { parseBookmarksHtml } from '../../src/core/import/bookmarks.ts';
-import { readImportFile } from '../../src/core/import/detect.ts';
+import { NeedsWindowError, readImportFile } from '../../src/core/import/detect.ts';
 import { reportDuplicates } from '../../src/core/import/dedupe.ts';
 import { parseInstapaperCsv } from '../../src/core/import/instapaper.ts';
 import { parseOmnivore } from '../../src/core/import/omnivore.ts';
@@ -205,9 +205,9 @@ describe('detecting the format', () => {
     expect(result.items[0]?.text).toContain('stormy night');
   });
   it('explains wrong formats, broken files and files that are too large', () => {
-    const err = (name: string, data: Uint8Array, max?: number) => {
+    const err = (name: string, data: Uint8Array, maxBytes?: number, maxItems?: number) => {
       try {
-        readImportFile(name, data, win, max);
+        readImportFile(name, data, win, { ...(maxBytes ? { maxBytes } : {}), ...(maxItems ? { maxItems } : {}) });
       } catch (e) {
         expect(e).toBeInstanceOf(ImportError);
         return (e as Error).message;
@@ -221,5 +221,24 @@ describe('detecting the format', () => {
     expect(err('latin1.csv', new Uint8Array([0x74, 0xe9, 0x74, 0x65]))).toMatch(/not UTF-8/);
     expect(err('big.csv', new Uint8Array(2 * 1024 * 1024), 1024 * 1024)).toMatch(/big.csv is 2 MB; Lectern imports files up to 1 MB/);
     expect(err('backup-v2.json', bytes('backup-v2.json'))).toMatch(/newer Lectern/);
+  });
+  it('refuses a file with more articles than one import may hold, naming the limit, in every format', () => {
+    const expected = /^This file has more than 3 (?:rows|bookmarks|articles|items): Lectern imports at most 3 articles from one file .*Nothing was imported\.$/;
+    const over = (name: string, data: Uint8Array) => () => readImportFile(name, data, win, { maxItems: 3 });
+    expect(over('pocket.csv', bytes('pocket.csv'))).toThrow(expected);
+    expect(over('instapaper.csv', bytes('instapaper.csv'))).toThrow(expected);
+    expect(over('bookmarks.html', bytes('bookmarks.html'))).toThrow(expected);
+    const good = { id: 'https://a.example/', url: 'https://a.example/', canonicalUrl: null, title: 'A', byline: null, siteName: null, siteIcon: null, leadImage: null, excerpt: null, lang: null, dir: null, publishedTime: null, modifiedTime: null, savedAt: '2024-01-01T00:00:00.000Z', readAt: null, archivedAt: null, wordCount: 0, readingTimeMinutes: 0, tags: [], readingProgress: 0, html: '', text: '', textHash: '', removed: [] };
+    const backup = createBackup([1, 2, 3, 4].map((n) => ({ ...good, id: `https://a.example/${n}`, url: `https://a.example/${n}` })), {}, new Date(0));
+    expect(over('backup.json', strToU8(backup))).toThrow(expected);
+    expect(() => readImportFile('backup.json', strToU8(backup), win, { maxItems: 4 })).not.toThrow();
+    // At the limit exactly, the file is read (the Pocket fixture has 8 data rows).
+    expect(readImportFile('pocket.csv', bytes('pocket.csv'), win, { maxItems: 8 }).format).toBe('pocket');
+    expect(() => readImportFile('pocket.csv', bytes('pocket.csv'), win, { maxItems: 7 })).toThrow(new RegExp(expected.source.replace(/3/g, '7')));
+  });
+  it('reads CSV and backups without a window (in a worker); bookmarks and Omnivore need one', () => {
+    expect(readImportFile('pocket.csv', bytes('pocket.csv'), null).items).toHaveLength(6);
+    expect(() => readImportFile('bookmarks.html', bytes('bookmarks.html'), null)).toThrow(NeedsWindowError);
+    expect(() => readImportFile('metadata_0_to_2.json', bytes('omnivore/metadata_0_to_2.json'), null)).toThrow(NeedsWindowError);
   });
 });

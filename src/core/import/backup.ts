@@ -10,6 +10,7 @@
  * schema is skipped and reported with its index and field.
  */
 import * as v from 'valibot';
+import { checkItemCount } from './limits.ts';
 import { ImportError, quoted, reason, type ImportResult, type ImportedItem, type Reason, type Skipped } from './types.ts';
 
 export const BACKUP_FORMAT = 'lectern-backup';
@@ -105,7 +106,7 @@ function issueReason(issue: v.BaseIssue<unknown>): { field: string; reason: Reas
   return { field, reason: reason('importReasonInvalidValue', field, issue.message) };
 }
 
-export function parseBackup(text: string): ImportResult {
+export function parseBackup(text: string, maxItems = Infinity): ImportResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -123,6 +124,7 @@ export function parseBackup(text: string): ImportResult {
     throw new ImportError(`This backup was made by a newer Lectern (backup version ${version}); this Lectern reads version ${BACKUP_VERSION}. Update Lectern, then restore it. Nothing was imported.`);
   }
   if (!Array.isArray(items)) throw new ImportError('The backup has no "items" list. Nothing was imported.');
+  checkItemCount(items.length, maxItems, 'items');
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
     throw new ImportError('The backup\'s "settings" is not an object. Nothing was imported.');
   }

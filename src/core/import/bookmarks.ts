@@ -4,6 +4,7 @@
  * seconds; TAGS a comma-separated list; the innermost folder becomes a tag unless it is a browser's own root
  * folder (Bookmarks bar, Other bookmarks…). Non-http(s) bookmarks (javascript:, place:, file:) are skipped.
  */
+import { checkItemCount } from './limits.ts';
 import { httpUrl, oneLine, parseDate, quoted, reason, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 const ROOT_FOLDERS = /^(?:bookmarks(?: bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites(?: bar)?|imported|unsorted bookmarks|pocket|read it later)$/i;
@@ -13,9 +14,9 @@ export function looksLikeBookmarks(text: string): boolean {
 }
 
 /** Parses bookmark HTML with `win`'s DOMParser (an inert document: no scripts run, nothing loads). */
-export function parseBookmarksHtml(text: string, win: Window): ImportResult {
+export function parseBookmarksHtml(text: string, win: Window, maxItems = Infinity): ImportResult {
   const { DOMParser } = win as Window & typeof globalThis;
-  return parseBookmarks(new DOMParser().parseFromString(text, 'text/html'));
+  return parseBookmarks(new DOMParser().parseFromString(text, 'text/html'), maxItems);
 }
 
 function folderOf(a: Element): string | null {
@@ -30,10 +31,12 @@ function folderOf(a: Element): string | null {
   return null;
 }
 
-export function parseBookmarks(doc: Document): ImportResult {
+export function parseBookmarks(doc: Document, maxItems = Infinity): ImportResult {
   const items: ImportedItem[] = [];
   const skipped: Skipped[] = [];
-  Array.from(doc.querySelectorAll('a')).forEach((a, i) => {
+  const links = doc.querySelectorAll('a');
+  checkItemCount(links.length, maxItems, 'bookmarks');
+  Array.from(links).forEach((a, i) => {
     const title = oneLine(a.textContent);
     const where = { bookmark: i + 1, title: title.length > 60 ? `${title.slice(0, 60)}…` : title };
     const href = a.getAttribute('href');

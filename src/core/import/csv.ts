@@ -5,6 +5,7 @@
  * of fields is skipped and reported.
  */
 import Papa from 'papaparse';
+import { checkItemCount } from './limits.ts';
 import { httpUrl, ImportError, parseDate, quoted, reason, urlProblem, type Place, type Skipped } from './types.ts';
 
 export interface CsvRow {
@@ -19,10 +20,14 @@ export interface CsvTable {
   skipped: Skipped[];
 }
 
-export function readCsv(text: string): CsvTable {
+/** Reads the header and at most `maxRows` rows after it; a file with more is refused (checkItemCount). */
+export function readCsv(text: string, maxRows = Infinity): CsvTable {
   const input = text.replace(/^\ufeff/, '');
-  const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy', header: false });
+  // One row past the limit is enough to know the file is over it: the rest is never parsed.
+  const preview = Number.isFinite(maxRows) ? maxRows + 2 : 0;
+  const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy', header: false, preview });
   const lines = parsed.data;
+  checkItemCount(lines.length - 1, maxRows);
   // papaparse reports `row` as the index in `data`: data row i is spreadsheet row i + 1.
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
   if (quote) {

@@ -6,8 +6,8 @@
 import { readCsv, requireColumns, urlAndDate } from './csv.ts';
 import { oneLine, splitTags, type ImportResult, type ImportedItem } from './types.ts';
 
-export function parseInstapaperCsv(text: string): ImportResult {
-  const table = readCsv(text);
+export function parseInstapaperCsv(text: string, maxItems = Infinity): ImportResult {
+  const table = readCsv(text, maxItems);
   const col = requireColumns(table.header, ['URL', 'Title', 'Selection', 'Folder', 'Timestamp'], 'Instapaper');
   const tagsColumn = table.header.find((h) => h.toLowerCase() === 'tags');
   const items: ImportedItem[] = [];

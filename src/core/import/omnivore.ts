@@ -6,6 +6,7 @@
  */
 import { sanitizeHtml, sanitizeToFragment } from '../sanitize.ts';
 import { htmlToText } from '../text.ts';
+import { checkItemCount } from './limits.ts';
 import { httpUrl, ImportError, oneLine, parseDate, quoted, reason, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 export interface NamedText {
@@ -32,7 +33,7 @@ function labelsOf(v: unknown): string[] {
 }
 
 /** `files`: every file of the export (metadata JSON and content HTML), by their path in the ZIP. */
-export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
+export function parseOmnivore(files: NamedText[], win: Window, maxItems = Infinity): ImportResult {
   const metadata = files.filter((f) => isOmnivoreMetadataName(f.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   if (!metadata.length) throw new ImportError('Not an Omnivore export: no metadata_*_to_*.json file. Nothing was imported.');
   const content = new Map<string, string>();
@@ -42,6 +43,7 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
   }
   const items: ImportedItem[] = [];
   const skipped: Skipped[] = [];
+  let seen = 0;
   for (const file of metadata) {
     let entries: unknown;
     try {
@@ -50,6 +52,8 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
       throw new ImportError(`${file.name} is not valid JSON (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
     }
     if (!Array.isArray(entries)) throw new ImportError(`${file.name} is not a list of articles. Nothing was imported.`);
+    seen += entries.length;
+    checkItemCount(seen, maxItems, 'articles');
     entries.forEach((entry: unknown, i) => {
       const where = { path: `${file.name.split('/').pop()} [${i}]` };
       if (!entry || typeof entry !== 'object') {

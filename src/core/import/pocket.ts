@@ -5,8 +5,8 @@
 import { readCsv, requireColumns, urlAndDate } from './csv.ts';
 import { oneLine, quoted, reason, splitTags, type ImportResult, type ImportedItem } from './types.ts';
 
-export function parsePocketCsv(text: string): ImportResult {
-  const table = readCsv(text);
+export function parsePocketCsv(text: string, maxItems = Infinity): ImportResult {
+  const table = readCsv(text, maxItems);
   const col = requireColumns(table.header, ['title', 'url', 'time_added', 'tags', 'status'], 'Pocket');
   const items: ImportedItem[] = [];
   const skipped = [...table.skipped];
