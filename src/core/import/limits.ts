@@ -3,9 +3,9 @@ import { ImportError } from './types.ts';
 
 /**
  * Most articles one file may bring: the whole import is one IndexedDB transaction in the service worker, which
- * Chromium stops after 5 minutes on one event, and measured in real Chromium (docs/benchmarks.md, "Import")
- * 76,083 Pocket rows took 65 s and ~1.3 GB to commit. A larger file is refused at once, naming the limit,
- * before its rows are read past it.
+ * Chromium stops after 5 minutes on one event. Measured in real Chromium (docs/benchmarks.md, "Import"):
+ * 76,083 Pocket rows took 65 s to commit and ~1.3 GB more memory; 49,510 rows 31 s. A larger file is refused
+ * at once, naming the limit, before its rows are read past it.
  */
 export const MAX_IMPORT_ITEMS = 50_000;
 
