@@ -118,9 +118,12 @@ describe(`Fetch articles (${GRANTED})`, { timeout: 180_000 }, () => {
   async function importLinks(name: string, links: Array<{ url: string; title: string }>): Promise<void> {
     const file = path.join(work, name);
     writeFileSync(file, bookmarks(links));
+    const before = await page.locator('#items > li').count();
     await page.getByLabel('File to import').setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#import-status').filter({ hasText: /^Imported/ }).waitFor({ timeout: 15_000 });
+    // The list is read again after the status says so.
+    await page.locator('#items > li').nth(before + links.length - 1).waitFor({ timeout: 15_000 });
   }
 
   before(async () => {
@@ -176,7 +179,9 @@ describe(`Fetch articles (${GRANTED})`, { timeout: 180_000 }, () => {
 
     // The items now have their articles: titles from the pages, no longer "link only" (the 404 one still is).
     await page.getByRole('button', { name: 'Cancel', exact: true }).waitFor({ state: 'hidden' });
-    const shown = await listed();
+    // The list is read again once the run has ended.
+    let shown = await listed();
+    for (const until = Date.now() + 15_000; shown.filter((l) => l.endsWith('link only')).length !== 1 && Date.now() < until; shown = await listed()) await page.waitForTimeout(100);
     assert.deepEqual(shown.filter((l) => l.endsWith('link only')).map((l) => l.split('127.0.0.1')[0]!.trim()), ['alpha missing link']);
     for (const title of ['Alpha story one', 'Alpha story three', 'Bravo story two', 'Foxtrot story one']) {
       assert.ok(shown.some((l) => l.startsWith(title) && !l.endsWith('link only')), `${title} in ${JSON.stringify(shown)}`);
