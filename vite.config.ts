@@ -19,6 +19,10 @@ export default defineConfig(({ mode }) => {
       // Extension pages the manifest doesn't name (popup and options page come from the manifest).
       rollupOptions: { input: { reader: 'src/reader/index.html', library: 'src/library-page/index.html' } },
     },
+    // The Library page's import reader (src/library-page/parse-worker.ts) is bundled on its own: the same vendor
+    // patches (no innerHTML in DOMPurify), minified, no comments (license banners carry URLs; see
+    // tests/e2e/security-build.test.ts).
+    worker: { format: 'es', plugins: () => [vendorPatches()], rolldownOptions: { output: { minify: true, comments: false } } },
     legacy: { skipWebSocketTokenCheck: true },
   };
 });

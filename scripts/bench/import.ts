@@ -18,7 +18,8 @@ for (let i = 0; bytes < sizeMb * 1024 * 1024; i++) {
 const data = new TextEncoder().encode(lines.join('\r\n'));
 const win = new JSDOM('').window as unknown as Window;
 const t0 = performance.now();
-const result = readImportFile('big.csv', data, win);
+// Without the 50,000-article limit (MAX_IMPORT_ITEMS): this measures the parser on the whole file.
+const result = readImportFile('big.csv', data, win, { maxItems: Infinity });
 const t1 = performance.now();
 const withDuplicates = reportDuplicates(result);
 const t2 = performance.now();

@@ -1,7 +1,7 @@
 /** Output formats of the CLI: each turns one result into the text written to stdout (or stderr for errors). */
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { articleToHtml } from '../core/export/html.ts';
+import { articleToHtml, standaloneCss } from '../core/export/html.ts';
 import { articleToMarkdown } from '../core/export/markdown.ts';
 import { articleToPlainText } from '../core/export/text.ts';
 import { ARTICLE_FIELDS, type Article } from '../core/types.ts';
@@ -50,9 +50,10 @@ export function formatArticle(format: Format, path: string, article: Article, in
 }
 
 let css: string | null = null;
-/** Lectern's reading styles, inlined into HTML exports (the extension imports the same file). */
+/** Lectern's reading styles, inlined into HTML exports (the extension imports the same files). */
 function readerCss(): string {
-  css ??= readFileSync(new URL('../ui/reader.css', import.meta.url), 'utf8');
+  const file = (name: string) => readFileSync(new URL(`../ui/${name}`, import.meta.url), 'utf8');
+  css ??= standaloneCss(file('reader.css'), file('themes.css'));
   return css;
 }
 

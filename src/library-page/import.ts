@@ -4,8 +4,10 @@
  * and every row that was skipped or changed, and why. A file that can't be read changes nothing.
  */
 import { reportDuplicates } from '../core/import/dedupe.ts';
+import { skippedLine } from '../core/import/report.ts';
 import { checkImportSize, readImportFile } from '../core/import/detect.ts';
 import { ImportError, type ImportFormat, type ImportResult, type ImportedItem, type Skipped } from '../core/import/types.ts';
+import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { request } from '../messaging/client.ts';
 import { t, writeLocalStorage } from '../platform/index.ts';
 import { check, RequestFailed } from './page-util.ts';
@@ -24,7 +26,8 @@ function* chunks(items: readonly ImportedItem[]): Generator<ImportedItem[]> {
       chunk = [];
       chars = 0;
     }
-    chunk.push(item);
+    const { row: _where, ...stored } = item; // where it was in the file is for the report only
+    chunk.push(stored);
     chars += size;
   }
   if (chunk.length) yield chunk;
@@ -38,9 +41,31 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   'lectern-backup': 'formatBackup',
 };
 
-export function skippedLine(s: Skipped): string {
-  const where = s.field ? `${s.row}, ${s.field}` : s.row;
-  return t(s.imported ? 'importRowChanged' : 'importRowSkipped', [where, s.reason]);
+
+/** Reads the file in a worker (the page stays responsive); formats that need a DOM are read here. */
+async function readFile(file: File): Promise<ImportResult> {
+  checkImportSize(file.name, file.size);
+  const reply = await readInWorker(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (reply.ok) return reply.result;
+  if (reply.kind === 'import') throw new ImportError(reply.message);
+  if (reply.kind === 'failed') throw new Error(reply.message);
+  return reportDuplicates(readImportFile(file.name, new Uint8Array(await file.arrayBuffer()), window));
+}
+
+function readInWorker(name: string, bytes: Uint8Array): Promise<ParseReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the file reader stopped'));
+    };
+    const request: ParseRequest = { name, bytes };
+    worker.postMessage(request, [bytes.buffer]);
+  });
 }
 
 export interface ImportUi {
@@ -52,7 +77,7 @@ function showReport(ui: ImportUi, skipped: readonly Skipped[]): void {
   ui.report.replaceChildren(
     ...skipped.map((s) => {
       const li = document.createElement('li');
-      li.textContent = skippedLine(s);
+      li.textContent = skippedLine(s, t);
       return li;
     }),
   );
@@ -81,8 +106,7 @@ export async function importFile(file: File, ui: ImportUi): Promise<boolean> {
   ui.status.textContent = t('importReading', file.name);
   let result: ImportResult;
   try {
-    checkImportSize(file.name, file.size);
-    result = reportDuplicates(readImportFile(file.name, new Uint8Array(await file.arrayBuffer()), window));
+    result = await readFile(file);
   } catch (err) {
     ui.status.textContent = err instanceof ImportError ? err.message : t('importUnreadable', [file.name, String(err)]);
     return false;

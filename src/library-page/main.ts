@@ -5,13 +5,14 @@
  */
 import type { LibraryItem, LibrarySummary } from '../background/library/types.ts';
 import { archiveEntry, archiveFiles, zipArchive, type ExportFormat, type ExportableItem } from '../core/export/archive.ts';
-import { articleToHtml } from '../core/export/html.ts';
+import { articleToHtml, standaloneCss } from '../core/export/html.ts';
 import { articleToMarkdown } from '../core/export/markdown.ts';
 import { articleToPlainText } from '../core/export/text.ts';
 import { createBackup } from '../core/import/backup.ts';
 import { request } from '../messaging/client.ts';
 import { readLocalStorage, t } from '../platform/index.ts';
 import readerCss from '../ui/reader.css?raw';
+import themesCss from '../ui/themes.css?raw';
 import { formatDate, localizePage } from '../ui/i18n.ts';
 import { setupFetch } from './fetch.ts';
 import { importFile } from './import.ts';
@@ -30,7 +31,12 @@ const ui = {
   exportStatus: $('export-status'),
   selectAll: $<HTMLInputElement>('select-all'),
   items: $<HTMLUListElement>('items'),
+  more: $<HTMLButtonElement>('items-more'),
 };
+
+/** Items listed at first and added by each "Show more" (a list of 50,000 rows took the page 23 s to lay out). */
+const PAGE = 200;
+let shownCount = PAGE;
 
 let summaries: LibrarySummary[] = [];
 const selected = new Set<string>();
@@ -41,30 +47,32 @@ function updateSelection(): void {
   ui.selectAll.indeterminate = selected.size > 0 && selected.size < summaries.length;
 }
 
+function itemRow(s: LibrarySummary): HTMLLIElement {
+  const li = document.createElement('li');
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = selected.has(s.id);
+  box.addEventListener('change', () => {
+    if (box.checked) selected.add(s.id);
+    else selected.delete(s.id);
+    updateSelection();
+  });
+  const title = document.createElement('span');
+  title.textContent = s.title;
+  title.dir = 'auto';
+  label.append(box, ' ', title);
+  const meta = document.createElement('span');
+  meta.className = 'meta';
+  meta.textContent = [s.siteName ?? new URL(s.url).hostname, formatDate(s.savedAt), s.wordCount ? null : t('libraryNoContent')].filter(Boolean).join(' · ');
+  li.append(label, meta);
+  return li;
+}
+
+/** The first `shownCount` items; "Show more" adds the next ones ("Select all" and the exports cover every item). */
 function renderList(): void {
-  ui.items.replaceChildren(
-    ...summaries.map((s) => {
-      const li = document.createElement('li');
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.checked = selected.has(s.id);
-      box.addEventListener('change', () => {
-        if (box.checked) selected.add(s.id);
-        else selected.delete(s.id);
-        updateSelection();
-      });
-      const title = document.createElement('span');
-      title.textContent = s.title;
-      title.dir = 'auto';
-      label.append(box, ' ', title);
-      const meta = document.createElement('span');
-      meta.className = 'meta';
-      meta.textContent = [s.siteName ?? new URL(s.url).hostname, formatDate(s.savedAt), s.wordCount ? null : t('libraryNoContent')].filter(Boolean).join(' · ');
-      li.append(label, meta);
-      return li;
-    }),
-  );
+  ui.items.replaceChildren(...summaries.slice(0, shownCount).map(itemRow));
+  ui.more.hidden = summaries.length <= shownCount;
   updateSelection();
 }
 
@@ -101,10 +109,11 @@ async function exportZip(ids: string[] | null): Promise<void> {
       }
     } else items = await allItems((n) => (ui.exportStatus.textContent = t('exportReading', String(n))));
     const at = new Date();
+    const css = standaloneCss(readerCss, themesCss);
     const render: Record<ExportFormat, (i: ExportableItem) => string> = {
       txt: (i) => articleToPlainText(i, at),
       md: (i) => articleToMarkdown(i, at, window),
-      html: (i) => articleToHtml(i, at, readerCss, window),
+      html: (i) => articleToHtml(i, at, css, window),
     };
     const zip = zipArchive(archiveFiles(items.map((i) => archiveEntry(i, formats, render)), at), at);
     const name = `lectern-export-${localDay(at)}.zip`;
@@ -135,6 +144,14 @@ ui.import.addEventListener('click', async () => {
   ui.import.disabled = true;
   if (await importFile(file, { status: ui.importStatus, report: ui.importReport })) await loadList();
   ui.import.disabled = false;
+});
+ui.more.addEventListener('click', () => {
+  const from = shownCount;
+  shownCount += PAGE;
+  ui.items.append(...summaries.slice(from, shownCount).map(itemRow));
+  ui.more.hidden = summaries.length <= shownCount;
+  // Keyboard users continue at the first new item.
+  ui.items.children[from]?.querySelector('input')?.focus();
 });
 ui.selectAll.addEventListener('change', () => {
   if (ui.selectAll.checked) for (const s of summaries) selected.add(s.id);

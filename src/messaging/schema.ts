@@ -58,7 +58,6 @@ export const PatchSchema = v.strictObject({
 
 /** An imported item (see core/import/types.ts): only url and title required; the same bounds as a saved article. */
 export const ImportItemSchema = v.object({
-  row: v.optional(v.pipe(v.string(), v.maxLength(200))),
   url: httpUrl,
   title: shortText,
   canonicalUrl: v.optional(v.nullable(httpUrl)),

@@ -1,14 +1,14 @@
 /**
- * The popup: reads the active tab through the content script, shows the clean article, saves it, exports its
- * text, and lists saved articles. All strings come from _locales; controls keep the accessible names that the
- * end-to-end tests (and screen readers) rely on.
+ * The popup: reads the active tab through the content script, shows the clean article, saves it, exports it
+ * (plain text, Markdown, standalone HTML), and lists saved articles. All strings come from _locales; controls
+ * keep the accessible names that the end-to-end tests (and screen readers) rely on.
  */
 import type { LibraryItem } from '../background/library/types.ts';
 import { request } from '../messaging/client.ts';
 import { describeFailure } from '../messaging/read-tab.ts';
 import { openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
 import { readerUrl, storeHandoff } from '../reader/handoff.ts';
-import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Shown } from '../ui/article-state.ts';
+import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
@@ -29,6 +29,8 @@ const ui = {
   save: $<HTMLButtonElement>('save'),
   copy: $<HTMLButtonElement>('copy'),
   download: $<HTMLButtonElement>('download'),
+  downloadMd: $<HTMLButtonElement>('download-md'),
+  downloadHtml: $<HTMLButtonElement>('download-html'),
   openReader: $<HTMLButtonElement>('open-reader'),
   status: $<HTMLParagraphElement>('status'),
   showAnyway: $<HTMLButtonElement>('show-anyway'),
@@ -56,6 +58,8 @@ function enableActions(canSave: boolean): void {
   ui.save.disabled = !canSave;
   ui.copy.disabled = false;
   ui.download.disabled = false;
+  ui.downloadMd.disabled = false;
+  ui.downloadHtml.disabled = false;
   ui.openReader.disabled = false;
 }
 
@@ -173,12 +177,20 @@ async function copyText(): Promise<void> {
   }
 }
 
-function downloadText(): void {
+async function download(make: (s: Shown) => Export | Promise<Export>): Promise<void> {
   if (!shown) return;
-  const out = plainTextExport(shown);
-  downloadFile(out);
-  setStatus(t('statusDownloaded', out.name));
+  try {
+    const out = await make(shown);
+    downloadFile(out);
+    setStatus(t('statusDownloaded', out.name));
+  } catch (err) {
+    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
+  }
 }
+
+/** Markdown and HTML are made by a module loaded on first use, not with the popup (turndown, the inlined CSS). */
+const markdownExport = async (s: Shown) => (await import('../ui/file-exports.ts')).markdownExport(s);
+const htmlExport = async (s: Shown) => (await import('../ui/file-exports.ts')).htmlExport(s);
 
 /**
  * "Open in reader": a saved copy opens by its id; an article read from the page (or a saved copy with restored
@@ -234,7 +246,9 @@ const tabs = setupTabs({
 });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
-ui.download.addEventListener('click', downloadText);
+ui.download.addEventListener('click', () => void download(plainTextExport));
+ui.downloadMd.addEventListener('click', () => void download(markdownExport));
+ui.downloadHtml.addEventListener('click', () => void download(htmlExport));
 ui.openReader.addEventListener('click', () => void openInReader());
 $('open-library').addEventListener('click', () => void openExtensionPage('src/library-page/index.html').then(() => window.close()));
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

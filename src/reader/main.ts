@@ -1,6 +1,6 @@
 /**
  * The reader tab (`reader.html?live=<id>` for a page just read, `?item=<id>` for a saved article): the article
- * with the same header and "Removed" panel as the popup, Save, Copy / Download (text, Markdown), Read aloud,
+ * with the same header and "Removed" panel as the popup, Save, Copy / Download (text, Markdown, HTML), Read aloud,
  * Reading settings, and "Back to the page". Settings and the article load in parallel; the article is shown
  * once both are there, so its first paint is already in the chosen theme, font and size.
  */
@@ -9,9 +9,6 @@ import { request } from '../messaging/client.ts';
 import { describeFailure } from '../messaging/read-tab.ts';
 import { closeThisTab, focusTab, getTab, t } from '../platform/index.ts';
 import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
-import { articleHtml } from '../ui/html-sink.ts';
-import { bodyForSaving } from '../ui/restore.ts';
-import { slugify } from '../core/filename.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
@@ -35,6 +32,7 @@ const ui = {
   copy: $<HTMLButtonElement>('copy'),
   download: $<HTMLButtonElement>('download'),
   downloadMd: $<HTMLButtonElement>('download-md'),
+  downloadHtml: $<HTMLButtonElement>('download-html'),
   status: $<HTMLParagraphElement>('status'),
   article: $<HTMLElement>('article'),
   bar: document.querySelector<HTMLElement>('.bar')!,
@@ -98,6 +96,7 @@ function show(s: Shown): void {
   ui.copy.disabled = false;
   ui.download.disabled = false;
   ui.downloadMd.disabled = false;
+  ui.downloadHtml.disabled = false;
   setupBack(s.article.canonicalUrl ?? s.article.url);
   // A saved article opens where the reader left off (in this tab or the popup); the position is kept as the
   // reader scrolls (also for an article saved from this tab after it opened).
@@ -169,22 +168,20 @@ async function copyText(): Promise<void> {
   }
 }
 
-/**
- * Markdown of the article as shown (restored items included). turndown is loaded on first use, not with the
- * page: it is a third of the reader's script and only this button needs it.
- */
-async function markdownExport(s: Shown): Promise<Export> {
-  const { articleToMarkdown } = await import('../core/export/markdown.ts');
-  const html = s.body && s.restored.size ? articleHtml(bodyForSaving(s.body)) : s.view.html;
-  return { name: `${slugify(s.view.title)}.md`, body: articleToMarkdown({ ...s.view, html }, s.capturedAt), type: 'text/markdown;charset=utf-8' };
-}
-
 async function download(make: (s: Shown) => Export | Promise<Export>): Promise<void> {
   if (!shown) return;
-  const out = await make(shown);
-  downloadFile(out);
-  setStatus(t('statusDownloaded', out.name));
+  try {
+    const out = await make(shown);
+    downloadFile(out);
+    setStatus(t('statusDownloaded', out.name));
+  } catch (err) {
+    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
+  }
 }
+
+/** Markdown and HTML are made by a module loaded on first use (turndown is a third of the reader's script). */
+const markdownExport = async (s: Shown) => (await import('../ui/file-exports.ts')).markdownExport(s);
+const htmlExport = async (s: Shown) => (await import('../ui/file-exports.ts')).htmlExport(s);
 
 async function start(): Promise<void> {
   // First paint in the reader's own theme at once (the page is hidden until a theme is set).
@@ -218,4 +215,5 @@ ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 ui.download.addEventListener('click', () => void download(plainTextExport));
 ui.downloadMd.addEventListener('click', () => void download(markdownExport));
+ui.downloadHtml.addEventListener('click', () => void download(htmlExport));
 void start().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

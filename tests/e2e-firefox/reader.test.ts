@@ -1,6 +1,6 @@
 /**
- * Lectern in headless Firefox: extraction of a served fixture page, Save, the saved list, Copy and Download
- * text. Headless Firefox can't click the toolbar button, so (see support/firefox.ts) the popup page is opened
+ * Lectern in headless Firefox: extraction of a served fixture page, Save, the saved list, Copy, Download text,
+ * Markdown and HTML. Headless Firefox can't click the toolbar button, so (see support/firefox.ts) the popup page is opened
  * in a background tab beside the page, which stays the active tab, and a copy of the shipped build with a host
  * permission for 127.0.0.1 stands in for the activeTab grant the click would give. The test names say so.
  * One browser for the file; the tests run in order and build on each other.
@@ -141,6 +141,34 @@ describe('Lectern in Firefox on the teleSUR sample', { timeout: 120_000 }, () =>
     assert.deepEqual(readdirSync(firefox.downloadsDir), [FILE_NAME]);
     checkSampleExport(readFileSync(file, 'utf8'));
     assert.equal(await statusText(page), `Saved ${FILE_NAME} to your downloads.`);
+    assert.deepEqual(popup.errors, []);
+    await popup.close();
+  });
+
+  test(`Download Markdown and Download HTML save <slug>.md and a standalone <slug>.html (${BESIDE})`, async () => {
+    const popup = await openPopup();
+    const { page } = popup;
+    await waitForArticle(page);
+    await page.bringToFront();
+    const slug = FILE_NAME.replace(/\.txt$/, '');
+    const downloaded = async (id: string, name: string): Promise<string> => {
+      const file = `${firefox.downloadsDir}/${name}`;
+      assert.ok(!existsSync(file));
+      await page.click(id);
+      await poll(`the finished download of ${name}`, () => existsSync(file) && !readdirSync(firefox.downloadsDir).some((f) => f.endsWith('.part')));
+      assert.equal(await statusText(page), `Saved ${name} to your downloads.`);
+      return readFileSync(file, 'utf8');
+    };
+    const md = await downloaded('#download-md', `${slug}.md`);
+    assert.match(md, new RegExp(`^---\\ntitle: "${TITLE}"\\n`));
+    assert.ok(norm(md).includes(FIRST_PARAGRAPH));
+    const html = await downloaded('#download-html', `${slug}.html`);
+    assert.match(html, /^<!doctype html>\n/);
+    assert.ok(html.includes(`<title>${TITLE}</title>`));
+    assert.ok(html.includes(`Source: <a href="${expected.metadata.canonicalUrl}"`));
+    assert.doesNotMatch(html, /<script|@import|\son[a-z]+=/i);
+    const body = norm(html.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&'));
+    assert.ok(body.includes(FIRST_PARAGRAPH), `the first paragraph, as text: ${body.slice(body.indexOf('The U.S. drone strike'), body.indexOf('The U.S. drone strike') + 200)}`);
     assert.deepEqual(popup.errors, []);
     await popup.close();
   });

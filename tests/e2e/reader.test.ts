@@ -65,7 +65,7 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     assert.equal(norm(await reader.getByRole('group', { name: 'Source' }).innerText()), popupSource);
     assert.equal(norm(await article.locator('.article-body').innerText()), popupArticleText, 'the same body as the popup');
     await reader.getByRole('button', { name: /^Removed \(\d+\)$/ }).waitFor();
-    for (const name of ['Save for later', 'Copy text', 'Download text', 'Download Markdown', 'Read aloud', 'Reading settings']) {
+    for (const name of ['Save for later', 'Copy text', 'Download text', 'Download Markdown', 'Download HTML', 'Read aloud', 'Reading settings']) {
       assert.equal(await reader.getByRole('button', { name, exact: true }).isEnabled(), true, name);
     }
     assert.equal(await reader.getByRole('link', { name: 'Back to the page' }).getAttribute('href'), TELESUR.metadata.canonicalUrl ?? TELESUR.url);
@@ -300,11 +300,11 @@ describe('the reader tab', { timeout: 180_000 }, () => {
       );
     }
     const names = seen.map((s) => s.name);
-    assert.deepEqual(names.slice(0, 9), [
+    assert.deepEqual(names.slice(0, 10), [
       'a:Skip to the article', 'a:Back to the page', 'button:Saved', 'button:Copy text', 'button:Download text',
-      'button:Download Markdown', 'button:Read aloud', 'button:Reading settings', 'a:Original page',
+      'button:Download Markdown', 'button:Download HTML', 'button:Read aloud', 'button:Reading settings', 'a:Original page',
     ]);
-    assert.match(names[9] ?? '', /^button:Removed \(\d+\)$/);
+    assert.match(names[10] ?? '', /^button:Removed \(\d+\)$/);
     for (const s of seen) assert.match(s.outline, /^solid [1-9]/, `${s.name} shows its focus (${s.outline})`);
     // Inside the settings panel: every control in turn, each showing focus (a radio's ring is on its label).
     await reader.getByRole('button', { name: 'Reading settings' }).focus();
@@ -347,11 +347,15 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     const button = popup.page.getByRole('button', { name: 'Open in reader', exact: true });
     await popup.page.getByRole('tab', { name: 'Article', exact: true }).focus();
     const order: string[] = [];
-    for (let i = 0; i < 6 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+    for (let i = 0; i < 8 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
       await popup.page.keyboard.press('Tab');
       order.push(await focusedName(popup.page));
     }
-    assert.deepEqual(order, ['button:Saved', 'button:Copy text', 'button:Download text', 'button:Open in reader'], '"Open in reader" is reachable with Tab, after Download');
+    assert.deepEqual(
+      order,
+      ['button:Saved', 'button:Copy text', 'button:Download text', 'button:Download Markdown', 'button:Download HTML', 'button:Open in reader'],
+      '"Open in reader" is reachable with Tab, after the downloads',
+    );
     assert.equal(await button.evaluate((b) => getComputedStyle(b).outlineStyle), 'solid', 'with a visible focus ring');
     const opened = lectern.context.waitForEvent('page', { predicate: (p) => p.url().includes(READER_PATH) });
     // Enter activates the button on keydown; the popup may close itself before the key-up is delivered.

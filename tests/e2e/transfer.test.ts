@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
+import { captureDownloads } from './support/downloads.ts';
 import { assertBuilt, ROOT, screenshotPath } from './support/paths.ts';
 import { openSavedTab } from './support/popup.ts';
 import { SAMPLE } from './support/sample.ts';
@@ -175,5 +176,77 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
     writeFileSync(file, strFromU8(strToU8(readFileSync(path.join(FIXTURES, 'backup-v2.json'), 'utf8'))));
     const text = await importFile(file, /newer Lectern/);
     assert.match(text, /backup version 2\); this Lectern reads version 1/);
+  });
+
+  test('a Pocket file over the 50,000-article limit is refused by name of the limit, nothing changes, the page never freezes', async () => {
+    const rows = ['title,url,time_added,tags,status'];
+    for (let i = 0; i <= 50_000; i++) rows.push(`"Article ${i}, about things",https://news${i % 50}.example.com/story-${i},${1600000000 + i},news,unread`);
+    const file = path.join(work, 'pocket-too-many.csv');
+    writeFileSync(file, rows.join('\r\n'));
+    // The page's own heartbeat: the file is read in a worker, so the page keeps answering meanwhile.
+    await page.evaluate(() => {
+      const w = window as unknown as { beat: { last: number; maxGap: number } };
+      w.beat = { last: performance.now(), maxGap: 0 };
+      setInterval(() => {
+        const now = performance.now();
+        w.beat.maxGap = Math.max(w.beat.maxGap, now - w.beat.last);
+        w.beat.last = now;
+      }, 50);
+    });
+    const text = await importFile(file, /more than 50,000/);
+    assert.equal(text, 'This file has more than 50,000 rows: Lectern imports at most 50,000 articles from one file (a larger library would take the browser too long to store in one step). Split the file and import the parts one by one. Nothing was imported.');
+    assert.equal((await listed()).length, 7);
+    const stall = await page.evaluate(() => (window as unknown as { beat: { maxGap: number } }).beat.maxGap);
+    assert.ok(stall < 1000, `the page's longest stall while reading the file: ${Math.round(stall)} ms`);
+  });
+  test('a long library is listed 200 at a time: "Show more" adds the next ones and moves the focus to the first of them', async () => {
+    const rows = ['title,url,time_added,tags,status'];
+    for (let i = 0; i < 250; i++) rows.push(`Listed ${String(i).padStart(3, '0')},https://list.example.com/${i},${1600000000 + i},,unread`);
+    const file = path.join(work, 'pocket-250.csv');
+    writeFileSync(file, rows.join('\n'));
+    await importFile(file, /^Imported 250 articles/);
+    const list = page.getByRole('list', { name: 'Saved articles' }).locator(':scope > li');
+    await page.getByRole('button', { name: 'Show more', exact: true }).waitFor();
+    assert.equal(await list.count(), 200);
+    await page.getByRole('button', { name: 'Show more', exact: true }).click();
+    assert.equal(await list.count(), 257);
+    assert.equal(await page.getByRole('button', { name: 'Show more', exact: true }).isHidden(), true);
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelectorAll('#items > li input')[200]), true, 'focus on the first new item');
+    // "Select all" selects every item, listed or not: the export holds all 257.
+    await page.getByLabel('Select all').check();
+    await page.getByLabel('Markdown (.md)').uncheck();
+    await page.getByLabel('Web page (.html)').uncheck();
+    await page.getByLabel('Plain text (.txt)').check();
+    // (Playwright's own download handling ended when the popup's connection attached, in the test above.)
+    const downloads = await captureDownloads(lectern);
+    try {
+      const { file: zip } = await downloads.expect(() => page.getByRole('button', { name: 'Export selected as ZIP', exact: true }).click());
+      assert.equal(Object.keys(unzipSync(new Uint8Array(readFileSync(zip)))).length, 257 + 1);
+    } finally {
+      await downloads.close();
+    }
+  });
+});
+
+describe('Library page in German: the import report in the UI language', { timeout: 60_000 }, () => {
+  let lectern: Lectern;
+  after(async () => {
+    await lectern?.close();
+  });
+
+  test('every line names the row and field and gives the reason in German', async () => {
+    lectern = await Lectern.launch({ lang: 'de' });
+    const page = await lectern.context.newPage();
+    await page.goto(`${lectern.origin}/src/library-page/index.html`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'pocket.csv'));
+    await page.locator('#import').click();
+    await page.locator('#import-report li').nth(3).waitFor({ timeout: 15_000 });
+    assert.deepEqual(await page.locator('#import-report li').allInnerTexts(), [
+      'Zeile 8: übersprungen: hat 2 Felder, die Kopfzeile hat 5',
+      'Zeile 6, time_added: importiert, aber ungültiges Datum "yesterday": mit dem Zeitpunkt des Imports als Speicherdatum importiert',
+      'Zeile 7, url: übersprungen: keine http(s)-URL: "javascript:alert(1)"',
+      'Zeile 9: importiert, aber derselbe Artikel wie Zeile 2: damit zusammengeführt',
+    ]);
   });
 });

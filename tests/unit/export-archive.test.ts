@@ -4,12 +4,12 @@ import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { archiveEntry, archiveFiles, uniqueNames, zipArchive, type ExportableItem } from '../../src/core/export/archive.ts';
-import { articleToHtml } from '../../src/core/export/html.ts';
+import { articleToHtml, standaloneCss } from '../../src/core/export/html.ts';
 import { articleToMarkdown } from '../../src/core/export/markdown.ts';
 import { articleToPlainText } from '../../src/core/export/text.ts';
 
 const win = new JSDOM('').window as unknown as Window;
-const css = readFileSync('src/ui/reader.css', 'utf8');
+const css = standaloneCss(readFileSync('src/ui/reader.css', 'utf8'), readFileSync('src/ui/themes.css', 'utf8'));
 const at = new Date('2026-02-03T04:05:06.000Z');
 const item: ExportableItem = {
   title: 'Fish & <Chips> "today"',
@@ -32,6 +32,10 @@ describe('standalone HTML', () => {
   it('is one document with the reading styles inline and no way to run code or load anything but images', () => {
     expect(doc.querySelectorAll('script, link, iframe, [onerror], [style]')).toHaveLength(0);
     expect(doc.querySelector('style')?.textContent).toContain('.reader .article-body blockquote');
+    // Self-contained: no @import (it would resolve to nothing offline), and the colour variables it uses are defined.
+    expect(doc.querySelector('style')?.textContent).not.toMatch(/@import/);
+    expect(doc.querySelector('style')?.textContent).toMatch(/--bg: #fdfcfa;/);
+    expect(doc.querySelector('style')?.textContent).toMatch(/--reader-font: var\(--font-serif\)/);
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toMatch(/^default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'/);
   });
   it('has the citation and a link to the source, escaped', () => {

@@ -3,8 +3,8 @@
  * citation (byline, site, dates, a link to the source), the sanitized article body, and a content security
  * policy that allows no script, no frame and no request other than images.
  *
- * The reading CSS is passed in (the extension imports `src/ui/reader.css?raw`, the CLI reads the file), so
- * this module stays pure.
+ * The reading CSS is passed in (the extension imports `src/ui/{themes,reader}.css?raw`, the CLI reads the files,
+ * both through `standaloneCss`), so this module stays pure.
  */
 import { sanitizeHtml } from '../sanitize.ts';
 import type { Article } from '../types.ts';
@@ -18,6 +18,17 @@ export function escapeHtml(s: string): string {
 }
 
 const day = (iso: string | null) => (iso && /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0]) || null;
+
+/**
+ * Lectern's reading styles as one self-contained stylesheet: the theme palettes (light, and dark when the system
+ * is dark) and the reader's rules, without their `@import`s (in a file opened offline they would resolve to
+ * nothing and leave every colour variable undefined). The bundled font is not embedded: "Hyperlegible" falls
+ * back to the system's sans serif.
+ */
+export function standaloneCss(readerCss: string, themesCss: string): string {
+  const withoutImports = (css: string) => css.replace(/@import\s[^;]*;\s*/g, '');
+  return `${withoutImports(themesCss).trim()}\n${withoutImports(readerCss).trim()}`;
+}
 
 /** `</style` inside the CSS would end the style element early. */
 const safeCss = (css: string) => css.replace(/<\/style/gi, '<\\/style');

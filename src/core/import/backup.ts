@@ -10,7 +10,8 @@
  * schema is skipped and reported with its index and field.
  */
 import * as v from 'valibot';
-import { ImportError, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
+import { checkItemCount } from './limits.ts';
+import { ImportError, quoted, reason, type ImportResult, type ImportedItem, type Reason, type Skipped } from './types.ts';
 
 export const BACKUP_FORMAT = 'lectern-backup';
 export const BACKUP_VERSION = 1;
@@ -49,8 +50,13 @@ export function looksLikeBackup(text: string): boolean {
 }
 
 const MAX_HTML = 20 * 1024 * 1024;
-const iso = v.pipe(v.string(), v.maxLength(64), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
-const url = v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i, 'not an http(s) URL'));
+/** Messages of the schema's own checks, mapped to report reasons by issueReason. */
+const NOT_A_DATE = 'not a date';
+const NOT_HTTP = 'not an http(s) URL';
+const NOT_IMAGE_URL = 'not an http(s) or image data URL';
+
+const iso = v.pipe(v.string(), v.maxLength(64), v.check((s) => !Number.isNaN(Date.parse(s)), NOT_A_DATE));
+const url = v.pipe(v.string(), v.maxLength(8192), v.regex(/^https?:\/\//i, NOT_HTTP));
 const short = v.pipe(v.string(), v.maxLength(2000));
 const ItemSchema = v.object({
   url,
@@ -58,7 +64,7 @@ const ItemSchema = v.object({
   title: short,
   byline: v.nullable(short),
   siteName: v.nullable(short),
-  siteIcon: v.nullable(v.pipe(v.string(), v.maxLength(8192), v.regex(/^(?:https?:\/\/|data:image\/(?:png|gif|jpeg|webp|x-icon|vnd\.microsoft\.icon);base64,)/i, 'not an http(s) or image data URL'))),
+  siteIcon: v.nullable(v.pipe(v.string(), v.maxLength(8192), v.regex(/^(?:https?:\/\/|data:image\/(?:png|gif|jpeg|webp|x-icon|vnd\.microsoft\.icon);base64,)/i, NOT_IMAGE_URL))),
   leadImage: v.nullable(url),
   excerpt: v.nullable(v.pipe(v.string(), v.maxLength(10_000))),
   lang: v.nullable(v.pipe(v.string(), v.maxLength(35))),
@@ -90,12 +96,17 @@ const ItemSchema = v.object({
   ),
 });
 
-function issueText(issue: v.BaseIssue<unknown>): { field: string; reason: string } {
-  const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
-  return { field: path || '(item)', reason: issue.message };
+/** The field a schema issue is about and why, as a report reason (valibot's own wording only as a detail). */
+function issueReason(issue: v.BaseIssue<unknown>): { field: string; reason: Reason } {
+  const field = (issue.path ?? []).map((p) => String(p.key)).join('.') || '(item)';
+  const value = quoted(issue.input);
+  if (issue.message === NOT_A_DATE) return { field, reason: reason('importReasonNotDate', field, value) };
+  if (issue.message === NOT_HTTP) return { field, reason: reason('importReasonNotHttp', value) };
+  if (issue.message === NOT_IMAGE_URL) return { field, reason: reason('importReasonNotImageUrl', value) };
+  return { field, reason: reason('importReasonInvalidValue', field, issue.message) };
 }
 
-export function parseBackup(text: string): ImportResult {
+export function parseBackup(text: string, maxItems = Infinity): ImportResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -113,6 +124,7 @@ export function parseBackup(text: string): ImportResult {
     throw new ImportError(`This backup was made by a newer Lectern (backup version ${version}); this Lectern reads version ${BACKUP_VERSION}. Update Lectern, then restore it. Nothing was imported.`);
   }
   if (!Array.isArray(items)) throw new ImportError('The backup has no "items" list. Nothing was imported.');
+  checkItemCount(items.length, maxItems, 'items');
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
     throw new ImportError('The backup\'s "settings" is not an object. Nothing was imported.');
   }
@@ -121,8 +133,8 @@ export function parseBackup(text: string): ImportResult {
   items.forEach((raw: unknown, i) => {
     const parsed = v.safeParse(ItemSchema, raw);
     if (!parsed.success) {
-      const { field, reason } = issueText(parsed.issues[0]);
-      skipped.push({ row: `items[${i}]`, field, imported: false, reason: `${field}: ${reason}` });
+      const { field, reason: why } = issueReason(parsed.issues[0]);
+      skipped.push({ row: { path: `items[${i}]` }, field, imported: false, reason: why });
       return;
     }
     out.push(parsed.output);

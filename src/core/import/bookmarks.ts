@@ -4,7 +4,8 @@
  * seconds; TAGS a comma-separated list; the innermost folder becomes a tag unless it is a browser's own root
  * folder (Bookmarks bar, Other bookmarks…). Non-http(s) bookmarks (javascript:, place:, file:) are skipped.
  */
-import { httpUrl, oneLine, parseDate, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
+import { checkItemCount } from './limits.ts';
+import { httpUrl, oneLine, parseDate, quoted, reason, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 const ROOT_FOLDERS = /^(?:bookmarks(?: bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites(?: bar)?|imported|unsorted bookmarks|pocket|read it later)$/i;
 
@@ -13,9 +14,9 @@ export function looksLikeBookmarks(text: string): boolean {
 }
 
 /** Parses bookmark HTML with `win`'s DOMParser (an inert document: no scripts run, nothing loads). */
-export function parseBookmarksHtml(text: string, win: Window): ImportResult {
+export function parseBookmarksHtml(text: string, win: Window, maxItems = Infinity): ImportResult {
   const { DOMParser } = win as Window & typeof globalThis;
-  return parseBookmarks(new DOMParser().parseFromString(text, 'text/html'));
+  return parseBookmarks(new DOMParser().parseFromString(text, 'text/html'), maxItems);
 }
 
 function folderOf(a: Element): string | null {
@@ -30,22 +31,24 @@ function folderOf(a: Element): string | null {
   return null;
 }
 
-export function parseBookmarks(doc: Document): ImportResult {
+export function parseBookmarks(doc: Document, maxItems = Infinity): ImportResult {
   const items: ImportedItem[] = [];
   const skipped: Skipped[] = [];
-  Array.from(doc.querySelectorAll('a')).forEach((a, i) => {
+  const links = doc.querySelectorAll('a');
+  checkItemCount(links.length, maxItems, 'bookmarks');
+  Array.from(links).forEach((a, i) => {
     const title = oneLine(a.textContent);
-    const where = `bookmark ${i + 1}${title ? ` (${title.length > 60 ? `${title.slice(0, 60)}…` : title})` : ''}`;
+    const where = { bookmark: i + 1, title: title.length > 60 ? `${title.slice(0, 60)}…` : title };
     const href = a.getAttribute('href');
     const url = httpUrl(href);
     if (!url) {
-      skipped.push({ row: where, field: 'HREF', imported: false, reason: `${urlProblem(href)}` });
+      skipped.push({ row: where, field: 'HREF', imported: false, reason: urlProblem(href) });
       return;
     }
     const raw = a.getAttribute('add_date');
     let savedAt = parseDate(raw);
     if (savedAt === undefined) {
-      skipped.push({ row: where, field: 'ADD_DATE', imported: true, reason: `invalid date ${JSON.stringify(raw)}: imported with the import time as saved date` });
+      skipped.push({ row: where, field: 'ADD_DATE', imported: true, reason: reason('importReasonBadDateNow', quoted(raw ?? '')) });
       savedAt = null;
     }
     const tags = splitTags(a.getAttribute('tags') ?? '', /,/);

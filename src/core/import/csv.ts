@@ -5,7 +5,8 @@
  * of fields is skipped and reported.
  */
 import Papa from 'papaparse';
-import { httpUrl, ImportError, parseDate, urlProblem, type Skipped } from './types.ts';
+import { checkItemCount } from './limits.ts';
+import { httpUrl, ImportError, parseDate, quoted, reason, urlProblem, type Place, type Skipped } from './types.ts';
 
 export interface CsvRow {
   /** The spreadsheet row number: the header is row 1. */
@@ -19,10 +20,14 @@ export interface CsvTable {
   skipped: Skipped[];
 }
 
-export function readCsv(text: string): CsvTable {
+/** Reads the header and at most `maxRows` rows after it; a file with more is refused (checkItemCount). */
+export function readCsv(text: string, maxRows = Infinity): CsvTable {
   const input = text.replace(/^\ufeff/, '');
-  const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy', header: false });
+  // One row past the limit is enough to know the file is over it: the rest is never parsed.
+  const preview = Number.isFinite(maxRows) ? maxRows + 2 : 0;
+  const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy', header: false, preview });
   const lines = parsed.data;
+  checkItemCount(lines.length - 1, maxRows);
   // papaparse reports `row` as the index in `data`: data row i is spreadsheet row i + 1.
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
   if (quote) {
@@ -35,7 +40,7 @@ export function readCsv(text: string): CsvTable {
   for (let i = 1; i < lines.length; i++) {
     const fields = lines[i]!;
     if (fields.length !== header.length) {
-      skipped.push({ row: `row ${i + 1}`, imported: false, reason: `has ${fields.length} fields, the header has ${header.length}` });
+      skipped.push({ row: { row: i + 1 }, imported: false, reason: reason('importReasonFieldCount', String(fields.length), String(header.length)) });
       continue;
     }
     const cells: Record<string, string> = {};
@@ -61,7 +66,7 @@ export function requireColumns(header: string[], wanted: string[], format: strin
  * The URL and saved date of a row: null (the row skipped and reported) without an http(s) URL; an unreadable
  * date is reported and left out (the library then uses the import time).
  */
-export function urlAndDate(where: string, cells: Record<string, string>, urlColumn: string, dateColumn: string, skipped: Skipped[]): { url: string; savedAt: string | null } | null {
+export function urlAndDate(where: Place, cells: Record<string, string>, urlColumn: string, dateColumn: string, skipped: Skipped[]): { url: string; savedAt: string | null } | null {
   const url = httpUrl(cells[urlColumn]);
   if (!url) {
     skipped.push({ row: where, field: urlColumn, imported: false, reason: urlProblem(cells[urlColumn]) });
@@ -70,7 +75,7 @@ export function urlAndDate(where: string, cells: Record<string, string>, urlColu
   const raw = cells[dateColumn];
   const savedAt = parseDate(raw);
   if (savedAt === undefined) {
-    skipped.push({ row: where, field: dateColumn, imported: true, reason: `invalid date ${JSON.stringify(raw)}: imported with the import time as saved date` });
+    skipped.push({ row: where, field: dateColumn, imported: true, reason: reason('importReasonBadDateNow', quoted(raw ?? '')) });
   }
   return { url, savedAt: savedAt ?? null };
 }

@@ -4,7 +4,7 @@
  * in the report so the reader knows why there are fewer items than rows.
  */
 import { normalizeUrl } from '../url.ts';
-import type { ImportResult } from './types.ts';
+import { reason, type ImportResult, type Place } from './types.ts';
 
 /** The library identity of an imported item (the same rule as the library's `itemId`). */
 export function importId(item: { url: string; canonicalUrl?: string | null }): string {
@@ -12,14 +12,14 @@ export function importId(item: { url: string; canonicalUrl?: string | null }): s
 }
 
 export function reportDuplicates(result: ImportResult): ImportResult {
-  const first = new Map<string, string>();
+  const first = new Map<string, Place>();
   const skipped = [...result.skipped];
   result.items.forEach((item, i) => {
     const id = importId(item);
-    const row = item.row ?? `item ${i + 1}`;
+    const row = item.row ?? { path: `#${i + 1}` };
     const earlier = first.get(id);
     if (earlier === undefined) first.set(id, row);
-    else skipped.push({ row, imported: true, reason: `same article as ${earlier}: merged into it` });
+    else skipped.push({ row, imported: true, reason: reason('importReasonSameAs', earlier) });
   });
   return { ...result, skipped };
 }

@@ -9,9 +9,12 @@ import { looksLikeBookmarks, parseBookmarksHtml } from './bookmarks.ts';
 import { parseInstapaperCsv } from './instapaper.ts';
 import { isOmnivoreMetadataName, parseOmnivore, type NamedText } from './omnivore.ts';
 import { parsePocketCsv } from './pocket.ts';
+import { MAX_IMPORT_ITEMS, NeedsWindowError } from './limits.ts';
 import { ImportError, type ImportResult } from './types.ts';
 
-/** Larger files are refused before reading (a 100 MB Pocket CSV is ~1 M articles; see docs/transfer.md). */
+export { checkItemCount, MAX_IMPORT_ITEMS, NeedsWindowError } from './limits.ts';
+
+/** Larger files are refused before reading (a 100 MB Pocket CSV is ~750,000 articles; see docs/transfer.md). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const SUPPORTED = 'a Lectern backup (.json), a Pocket or Instapaper export (.csv), browser bookmarks (.html) or an Omnivore export (.zip)';
@@ -24,7 +27,12 @@ function decode(bytes: Uint8Array, name: string): string {
   }
 }
 
-function fromZip(bytes: Uint8Array, name: string, win: Window): ImportResult {
+function needWindow(win: Window | null): Window {
+  if (!win) throw new NeedsWindowError();
+  return win;
+}
+
+function fromZip(bytes: Uint8Array, name: string, win: Window | null, maxItems: number): ImportResult {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, { filter: (f) => /\.(?:json|html?)$/i.test(f.name) && !f.name.startsWith('__MACOSX/') });
@@ -33,10 +41,10 @@ function fromZip(bytes: Uint8Array, name: string, win: Window): ImportResult {
   }
   const names = Object.keys(entries);
   const backup = names.find((n) => /(?:^|\/)[^/]*\.json$/i.test(n) && looksLikeBackup(decode(entries[n]!.subarray(0, 200), n)));
-  if (backup) return parseBackup(decode(entries[backup]!, backup));
+  if (backup) return parseBackup(decode(entries[backup]!, backup), maxItems);
   if (names.some(isOmnivoreMetadataName)) {
     const files: NamedText[] = names.map((n) => ({ name: n, text: decode(entries[n]!, n) }));
-    return parseOmnivore(files, win);
+    return parseOmnivore(files, needWindow(win), maxItems);
   }
   throw new ImportError(`${name} holds neither a Lectern backup nor an Omnivore export (metadata_*_to_*.json). Nothing was imported.`);
 }
@@ -48,26 +56,35 @@ export function checkImportSize(name: string, size: number, maxBytes = MAX_IMPOR
   }
 }
 
-export function readImportFile(name: string, bytes: Uint8Array, win: Window, maxBytes = MAX_IMPORT_BYTES): ImportResult {
+export interface ReadOptions {
+  maxBytes?: number;
+  maxItems?: number;
+}
+
+/**
+ * Reads an import file. `win` is the window whose DOMParser and DOMPurify read bookmarks and Omnivore content;
+ * null in a worker, where those formats throw NeedsWindowError (the caller then reads them in the page).
+ */
+export function readImportFile(name: string, bytes: Uint8Array, win: Window | null, { maxBytes = MAX_IMPORT_BYTES, maxItems = MAX_IMPORT_ITEMS }: ReadOptions = {}): ImportResult {
   checkImportSize(name, bytes.length, maxBytes);
   if (bytes.length === 0) throw new ImportError(`${name} is empty. Nothing was imported.`);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromZip(bytes, name, win);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromZip(bytes, name, win, maxItems);
   const text = decode(bytes, name);
   const start = text.trimStart();
-  if (looksLikeBackup(start)) return parseBackup(start);
+  if (looksLikeBackup(start)) return parseBackup(start, maxItems);
   if (start.startsWith('{') || start.startsWith('[')) {
-    if (start.startsWith('[') && /"slug"\s*:/.test(start.slice(0, 5000))) return parseOmnivore([{ name: isOmnivoreMetadataName(name) ? name : 'metadata_0_to_0.json', text: start }], win);
-    if (/"format"\s*:/.test(start.slice(0, 200))) return parseBackup(start); // names the wrong format
+    if (start.startsWith('[') && /"slug"\s*:/.test(start.slice(0, 5000))) return parseOmnivore([{ name: isOmnivoreMetadataName(name) ? name : 'metadata_0_to_0.json', text: start }], needWindow(win), maxItems);
+    if (/"format"\s*:/.test(start.slice(0, 200))) return parseBackup(start, maxItems); // names the wrong format
     throw new ImportError(`${name} is JSON but neither a Lectern backup nor Omnivore metadata: expected ${SUPPORTED}. Nothing was imported.`);
   }
   if (start.startsWith('<')) {
-    if (looksLikeBookmarks(start)) return parseBookmarksHtml(start, win);
+    if (looksLikeBookmarks(start)) return parseBookmarksHtml(start, needWindow(win), maxItems);
     throw new ImportError(`${name} is HTML but not a bookmarks file (<!DOCTYPE NETSCAPE-Bookmark-file-1>): expected ${SUPPORTED}. Nothing was imported.`);
   }
   const header = (start.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
   const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (columns.includes('time_added') || (columns.includes('title') && columns.includes('url') && columns.includes('status'))) return parsePocketCsv(text);
-  if (columns.includes('folder') || columns.includes('selection')) return parseInstapaperCsv(text);
+  if (columns.includes('time_added') || (columns.includes('title') && columns.includes('url') && columns.includes('status'))) return parsePocketCsv(text, maxItems);
+  if (columns.includes('folder') || columns.includes('selection')) return parseInstapaperCsv(text, maxItems);
   if (/\.csv$/i.test(name) || columns.length > 1) {
     throw new ImportError(
       `${name}: unknown CSV columns (${columns.join(', ')}). Pocket's are title, url, time_added, tags, status; Instapaper's are URL, Title, Selection, Folder, Timestamp, Tags. Nothing was imported.`,

@@ -6,14 +6,14 @@
 import { readCsv, requireColumns, urlAndDate } from './csv.ts';
 import { oneLine, splitTags, type ImportResult, type ImportedItem } from './types.ts';
 
-export function parseInstapaperCsv(text: string): ImportResult {
-  const table = readCsv(text);
+export function parseInstapaperCsv(text: string, maxItems = Infinity): ImportResult {
+  const table = readCsv(text, maxItems);
   const col = requireColumns(table.header, ['URL', 'Title', 'Selection', 'Folder', 'Timestamp'], 'Instapaper');
   const tagsColumn = table.header.find((h) => h.toLowerCase() === 'tags');
   const items: ImportedItem[] = [];
   const skipped = [...table.skipped];
   for (const { row, cells } of table.rows) {
-    const where = `row ${row}`;
+    const where = { row };
     const found = urlAndDate(where, cells, col.URL!, col.Timestamp!, skipped);
     if (!found) continue;
     const { url, savedAt } = found;

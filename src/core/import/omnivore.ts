@@ -6,7 +6,8 @@
  */
 import { sanitizeHtml, sanitizeToFragment } from '../sanitize.ts';
 import { htmlToText } from '../text.ts';
-import { httpUrl, ImportError, oneLine, parseDate, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
+import { checkItemCount } from './limits.ts';
+import { httpUrl, ImportError, oneLine, parseDate, quoted, reason, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
 export interface NamedText {
   name: string;
@@ -32,7 +33,7 @@ function labelsOf(v: unknown): string[] {
 }
 
 /** `files`: every file of the export (metadata JSON and content HTML), by their path in the ZIP. */
-export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
+export function parseOmnivore(files: NamedText[], win: Window, maxItems = Infinity): ImportResult {
   const metadata = files.filter((f) => isOmnivoreMetadataName(f.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   if (!metadata.length) throw new ImportError('Not an Omnivore export: no metadata_*_to_*.json file. Nothing was imported.');
   const content = new Map<string, string>();
@@ -42,6 +43,7 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
   }
   const items: ImportedItem[] = [];
   const skipped: Skipped[] = [];
+  let seen = 0;
   for (const file of metadata) {
     let entries: unknown;
     try {
@@ -50,23 +52,25 @@ export function parseOmnivore(files: NamedText[], win: Window): ImportResult {
       throw new ImportError(`${file.name} is not valid JSON (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
     }
     if (!Array.isArray(entries)) throw new ImportError(`${file.name} is not a list of articles. Nothing was imported.`);
+    seen += entries.length;
+    checkItemCount(seen, maxItems, 'articles');
     entries.forEach((entry: unknown, i) => {
-      const where = `${file.name.split('/').pop()} [${i}]`;
+      const where = { path: `${file.name.split('/').pop()} [${i}]` };
       if (!entry || typeof entry !== 'object') {
-        skipped.push({ row: where, imported: false, reason: 'not an object' });
+        skipped.push({ row: where, imported: false, reason: reason('importReasonNotObject') });
         return;
       }
       const e = entry as Record<string, unknown>;
       const url = httpUrl(str(e.url));
       if (!url) {
-        skipped.push({ row: where, field: 'url', imported: false, reason: `${urlProblem(str(e.url))}` });
+        skipped.push({ row: where, field: 'url', imported: false, reason: urlProblem(str(e.url)) });
         return;
       }
       const date = (field: string): string | null => {
         const raw = e[field];
         const parsed = typeof raw === 'string' || typeof raw === 'number' ? parseDate(raw) : null;
         if (parsed === undefined) {
-          skipped.push({ row: where, field, imported: true, reason: `invalid date ${JSON.stringify(raw)}: left out` });
+          skipped.push({ row: where, field, imported: true, reason: reason('importReasonBadDateLeftOut', quoted(raw)) });
           return null;
         }
         return parsed;

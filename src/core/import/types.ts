@@ -4,10 +4,41 @@
  */
 import type { RemovedItem } from '../types.ts';
 
+/**
+ * Where in the file something is, named as the file has it: a spreadsheet row (the header is row 1), a bookmark
+ * (its number and title), or a path (`items[3]`, `metadata_0_to_49.json [7]`: the same in every language).
+ */
+export type Place = { row: number } | { bookmark: number; title: string } | { path: string };
+
+/**
+ * Keys of the report's reasons in _locales (the Library page shows them in the UI language; report.ts renders
+ * them). Their substitutions are `args`, in order; a Place among them is rendered as a place.
+ */
+export type ReasonKey =
+  | 'importReasonFieldCount'
+  | 'importReasonNoUrl'
+  | 'importReasonUrlTooLong'
+  | 'importReasonNotHttp'
+  | 'importReasonBadDateNow'
+  | 'importReasonBadDateLeftOut'
+  | 'importReasonUnknownStatus'
+  | 'importReasonSameAs'
+  | 'importReasonNotObject'
+  | 'importReasonNotDate'
+  | 'importReasonNotImageUrl'
+  | 'importReasonInvalidValue';
+
+export interface Reason {
+  key: ReasonKey;
+  args: Array<string | Place>;
+}
+
+export const reason = (key: ReasonKey, ...args: Array<string | Place>): Reason => ({ key, args });
+
 /** One article read from an import file. Only `url` and `title` are required; the library fills the rest. */
 export interface ImportedItem {
-  /** Where in the file it came from, for the report ("row 7", "items[3]"); not stored. */
-  row?: string;
+  /** Where in the file it came from, for the report; not stored (the Library page drops it before sending). */
+  row?: Place;
   url: string;
   title: string;
   canonicalUrl?: string | null;
@@ -37,14 +68,14 @@ export interface ImportedItem {
 
 /**
  * Something the import left out: the whole row (`imported: false`), or one field of a row that was imported
- * without it (`imported: true`). `row` names the row as the file has it: "row 7" (a spreadsheet row: the header
- * is row 1), "items[3]", "bookmark 12 (title)".
+ * without it (`imported: true`). `row` names the row as the file has it, `field` the column or key (as the file
+ * spells it), `reason` why, as a message key with its substitutions.
  */
 export interface Skipped {
-  row: string;
+  row: Place;
   field?: string;
   imported: boolean;
-  reason: string;
+  reason: Reason;
 }
 
 export type ImportFormat = 'pocket' | 'instapaper' | 'omnivore' | 'bookmarks' | 'lectern-backup';
@@ -77,12 +108,18 @@ export function httpUrl(value: string | undefined | null): string | null {
   }
 }
 
+/** A value from the file as the report quotes it: in double quotes, at most 80 characters. */
+export const quoted = (value: unknown): string => {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
+};
+
 /** Why `value` is not an importable URL (for the report). */
-export function urlProblem(value: string | undefined | null): string {
+export function urlProblem(value: string | undefined | null): Reason {
   const s = (value ?? '').trim();
-  if (!s) return 'no URL';
-  if (s.length > 8192) return 'URL longer than 8192 characters';
-  return `not an http(s) URL: ${JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s)}`;
+  if (!s) return reason('importReasonNoUrl');
+  if (s.length > 8192) return reason('importReasonUrlTooLong', '8192');
+  return reason('importReasonNotHttp', quoted(s));
 }
 
 /**

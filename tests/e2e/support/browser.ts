@@ -13,7 +13,8 @@
  *    already exists when it connects. So every popup gets its own `chromium.connectOverCDP` made AFTER the
  *    popup target exists (see openPopup).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -39,6 +40,8 @@ export interface LaunchOptions {
   hostResolverRules?: string;
   /** More Chromium switches (e.g. --proxy-server for a test that logs every request the browser makes). */
   extraArgs?: string[];
+  /** The unpacked extension to load (default: the shipped build, dist/chrome; see withTestHostPermission). */
+  extensionDir?: string;
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
@@ -78,6 +81,7 @@ export class Lectern {
     // DevToolsActivePort of a previous run of this profile would point at a dead port.
     rmSync(path.join(userDataDir, 'DevToolsActivePort'), { force: true });
     const { lang } = options;
+    const extensionDir = options.extensionDir ?? EXTENSION_DIR;
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       ...(lang ? { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
@@ -92,8 +96,8 @@ export class Lectern {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--remote-debugging-port=0',
         '--window-size=1200,900',
         ...(lang ? [`--lang=${lang}`] : []),
@@ -238,4 +242,28 @@ export function denyFileAccess(userDataDir: string): void {
   if (settings.length !== 1) throw new Error(`Lectern not found in ${file}: launch the profile once first`);
   for (const s of settings) s.newAllowFileAccess = false;
   writeFileSync(file, JSON.stringify(prefs));
+}
+
+/** The host permission a test copy of the build adds: the local test servers only (any port). */
+export const TEST_HOST_PERMISSION = 'http://127.0.0.1/*';
+
+const readManifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+/**
+ * A temporary copy of dist/chrome whose manifest also grants host_permissions for 127.0.0.1 (the test servers),
+ * and nothing else differs. For "Fetch articles", which asks for host access with permissions.request(): no
+ * test can answer Chromium's permission prompt, but a request for access the extension already holds resolves
+ * `true` without one. dist/chrome itself never has it (security-build.test.ts, article.test.ts). The caller
+ * removes the directory.
+ */
+export function withTestHostPermission(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = readManifest(dir);
+  assert.equal(manifest.host_permissions, undefined, 'the shipped build has no host permissions');
+  writeFileSync(path.join(dir, 'manifest.json'), `${JSON.stringify({ ...manifest, host_permissions: [TEST_HOST_PERMISSION] }, null, 2)}\n`);
+  const { host_permissions: added, ...rest } = readManifest(dir);
+  assert.deepEqual(added, [TEST_HOST_PERMISSION]);
+  assert.deepEqual(rest, readManifest(EXTENSION_DIR));
+  return dir;
 }
