@@ -10,6 +10,7 @@ import { openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
 import { readerUrl, storeHandoff } from '../reader/handoff.ts';
 import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
 import { renderArticle } from '../ui/article-view.ts';
+import { setupDisclosure } from '../ui/disclosure.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
 import { trackReadingPosition } from '../ui/reading-position.ts';
@@ -28,6 +29,8 @@ const $ = <T extends HTMLElement>(id: string): T => {
 const ui = {
   save: $<HTMLButtonElement>('save'),
   copy: $<HTMLButtonElement>('copy'),
+  downloadMenu: $<HTMLButtonElement>('download-menu'),
+  downloadOptions: $<HTMLElement>('download-options'),
   download: $<HTMLButtonElement>('download'),
   downloadMd: $<HTMLButtonElement>('download-md'),
   downloadHtml: $<HTMLButtonElement>('download-html'),
@@ -57,6 +60,7 @@ function setSaved(saved: boolean): void {
 function enableActions(canSave: boolean): void {
   ui.save.disabled = !canSave;
   ui.copy.disabled = false;
+  ui.downloadMenu.disabled = false;
   ui.download.disabled = false;
   ui.downloadMd.disabled = false;
   ui.downloadHtml.disabled = false;
@@ -246,6 +250,7 @@ const tabs = setupTabs({
 });
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
+setupDisclosure(ui.downloadMenu, ui.downloadOptions);
 ui.download.addEventListener('click', () => void download(plainTextExport));
 ui.downloadMd.addEventListener('click', () => void download(markdownExport));
 ui.downloadHtml.addEventListener('click', () => void download(htmlExport));

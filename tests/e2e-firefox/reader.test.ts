@@ -72,7 +72,7 @@ describe('Lectern in Firefox on the teleSUR sample', { timeout: 120_000 }, () =>
     assert.ok(story.at(-1)?.endsWith(LAST_PARAGRAPH_END), `the last paragraph: ${story.at(-1)}`);
     for (const s of expected.mustInclude) assert.ok(norm(text).includes(norm(s)), `shows ${JSON.stringify(s)}`);
     for (const s of [...MUST_NOT_SHOW, ...expected.mustExclude]) assert.ok(!containsCi(text, s), `does not show ${JSON.stringify(s)}`);
-    const source = await popup.page.$eval('[role=group]', (g) => ({ text: g.textContent ?? '', href: g.querySelector('a')?.getAttribute('href') }));
+    const source = await popup.page.$eval('article [role=group]', (g) => ({ text: g.textContent ?? '', href: g.querySelector('a')?.getAttribute('href') }));
     assert.match(source.text, /teleSUR/);
     assert.equal(source.href, expected.metadata.canonicalUrl, 'a link back to the original page');
     assert.deepEqual(popup.errors, [], 'no errors in the popup page');
@@ -135,6 +135,7 @@ describe('Lectern in Firefox on the teleSUR sample', { timeout: 120_000 }, () =>
     await page.bringToFront();
     const file = `${firefox.downloadsDir}/${FILE_NAME}`;
     assert.ok(!existsSync(file));
+    await page.click('#download-menu'); // the formats are in the Download menu
     await page.click('#download');
     // Firefox writes <name>.part first and renames it when the download is complete.
     await poll('the finished download', () => existsSync(file) && !readdirSync(firefox.downloadsDir).some((f) => f.endsWith('.part')));
@@ -154,6 +155,7 @@ describe('Lectern in Firefox on the teleSUR sample', { timeout: 120_000 }, () =>
     const downloaded = async (id: string, name: string): Promise<string> => {
       const file = `${firefox.downloadsDir}/${name}`;
       assert.ok(!existsSync(file));
+      await page.click('#download-menu'); // the formats are in the Download menu
       await page.click(id);
       await poll(`the finished download of ${name}`, () => existsSync(file) && !readdirSync(firefox.downloadsDir).some((f) => f.endsWith('.part')));
       assert.equal(await statusText(page), `Saved ${name} to your downloads.`);

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { captureDownloads, type Downloads } from './support/downloads.ts';
 import { assertBuilt, screenshotPath } from './support/paths.ts';
-import { button, norm, statusOf, waitForArticle } from './support/popup.ts';
-import { openReaderFromPopup } from './support/reader.ts';
+import { button, chooseDownload, norm, statusOf, waitForArticle } from './support/popup.ts';
+import { assertNoAxeViolations, openReaderFromPopup } from './support/reader.ts';
 import { checkSampleExport, expected, FILE_NAME, FIRST_PARAGRAPH, MUST_NOT_SHOW, SAMPLE, TITLE } from './support/sample.ts';
 import { startServer, type FixtureServer } from './support/server.ts';
 
@@ -96,18 +96,33 @@ describe('Download text, Markdown and HTML', { timeout: 120_000 }, () => {
     const popup = await openPopup();
     const { page } = popup;
     downloads = await captureDownloads(lectern);
-    const txt = await downloads.expect(() => button(page, 'Download text').click());
+    // The formats are in the Download menu, which closes after each choice.
+    assert.equal(await button(page, 'Download text').isVisible(), false, 'the formats are behind the Download button');
+    const txt = await downloads.expect(() => chooseDownload(page, 'Download text'));
     assert.equal(txt.name, `${SLUG}.txt`);
+    assert.equal(await button(page, 'Download').getAttribute('aria-expanded'), 'false', 'the menu closed after the choice');
     checkSampleExport(txt.text);
 
-    const md = await downloads.expect(() => button(page, 'Download Markdown').click());
+    const md = await downloads.expect(() => chooseDownload(page, 'Download Markdown'));
     assert.equal(md.name, `${SLUG}.md`);
     checkMarkdown(md.text);
     assert.equal(await statusOf(page).innerText(), `Saved ${SLUG}.md to your downloads.`);
 
-    // From the keyboard: focus the button and press Enter.
+    // From the keyboard: Enter on Download opens the menu, Tab reaches the format, Enter chooses it; Escape closes.
+    await button(page, 'Download').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button(page, 'Download').getAttribute('aria-expanded'), 'true');
+    await assertNoAxeViolations(page, 'popup with the Download menu open');
+    await page.screenshot({ path: screenshotPath('popup-download-menu.png') });
+    await page.keyboard.press('Escape');
+    assert.equal(await button(page, 'Download text').isVisible(), false, 'Escape closed the menu');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'download-menu', 'focus is back on Download');
     const html = await downloads.expect(async () => {
-      await button(page, 'Download HTML').focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'download-html');
       await page.keyboard.press('Enter');
     });
     assert.equal(html.name, `${SLUG}.html`);

@@ -30,7 +30,7 @@ async function assertExplains(popup: Popup, message: string | RegExp, screenshot
   if (typeof message === 'string') assert.equal(status, message);
   else assert.match(status, message);
   assert.equal(await readerArticle(page).isVisible(), false, 'no article shown');
-  for (const name of ['Copy text', 'Download text', 'Download Markdown', 'Download HTML']) assert.equal(await button(page, name).isDisabled(), true, `${name} is disabled`);
+  for (const name of ['Copy text', 'Download']) assert.equal(await button(page, name).isDisabled(), true, `${name} is disabled`);
   assert.equal(await saveButton(page).isDisabled(), true, 'Save is disabled');
   assert.equal(await button(page, 'Show anyway').isVisible(), false, 'no "Show anyway" for a forbidden page');
   assert.deepEqual(popup.errors, [], 'no errors in the popup');
@@ -65,7 +65,7 @@ describe('pages that are not articles, and pages the browser forbids', { timeout
     assert.equal(await statusOf(page).innerText(), '');
     assert.equal(await showAnyway.isVisible(), false);
     assert.match(await page.getByRole('group', { name: 'Source' }).innerText(), /The Daily Meridian/);
-    for (const name of ['Save for later', 'Copy text', 'Download text']) assert.equal(await button(page, name).isEnabled(), true, `${name} is enabled`);
+    for (const name of ['Save for later', 'Copy text', 'Download']) assert.equal(await button(page, name).isEnabled(), true, `${name} is enabled`);
     assert.deepEqual(popup.errors, []);
     await popup.close();
   });

@@ -74,8 +74,8 @@ describe('background worker and popup CSP (Chromium)', { timeout: 300_000 }, () 
     const messages = fc
       .sample(fc.oneof({ weight: 3, arbitrary: mutant }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }), { seed: fuzzSeed(), numRuns: fuzzRuns(300) })
       .map(asJson)
-      // A JSON value that happens to be {"type":"content/extract"} is for the content script, not the worker.
-      .filter((m) => (m as { type?: unknown } | null)?.type !== 'content/extract');
+      // A JSON value that happens to be {"type":"content/extract"} (or prefetch) is for the content script, not the worker.
+      .filter((m) => !/^content\/(?:extract|prefetch)$/.test(String((m as { type?: unknown } | null)?.type)));
     const answers = await popup.page.evaluate(async (all) => {
       const out: string[] = [];
       for (const m of all) out.push(await chrome.runtime.sendMessage(m).then((r: unknown) => JSON.stringify(r), (e: Error) => `rejected: ${e.message}`));

@@ -96,7 +96,7 @@ describe('background messages: fuzzing the real handler', () => {
           counts.threw += 1;
           throw err;
         }
-        if (!(answer === undefined && (message as { type?: unknown } | null)?.type === 'content/extract')) {
+        if (!(answer === undefined && /^content\/(?:extract|prefetch)$/.test(String((message as { type?: unknown } | null)?.type)))) {
           if (JSON.stringify(answer) !== JSON.stringify(INVALID)) counts.answeredOtherThanInvalid += 1;
           expect(answer).toEqual(INVALID);
         }

@@ -25,6 +25,13 @@ export const statusOf = (page: Page): Locator => page.getByRole('status').first(
 export const button = (page: Page, name: string): Locator => page.getByRole('button', { name, exact: true });
 
 /** The Save button in either state ("Save for later" before, "Saved" after). */
+/** The popup's Download menu: opens it (unless it is open), then chooses the format's button. */
+export async function chooseDownload(page: Page, name: 'Download text' | 'Download Markdown' | 'Download HTML'): Promise<void> {
+  const item = button(page, name);
+  if (!(await item.isVisible())) await button(page, 'Download').click();
+  await item.click();
+}
+
 export const saveButton = (page: Page): Locator => page.getByRole('button', { name: /^(Save for later|Saved)$/ });
 
 /** Waits until the popup has finished reading the page: an article is shown, or the status explains why not. */
