@@ -8,7 +8,8 @@ import { request } from '../messaging/client.ts';
 import { describeFailure } from '../messaging/read-tab.ts';
 import { openExtensionPage, openTab, t, type Tabs } from '../platform/index.ts';
 import { readerUrl, storeHandoff } from '../reader/handoff.ts';
-import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
+import { articleFromItem, articleToSave, noteRestored, type Shown } from '../ui/article-state.ts';
+import { byId, copyArticleText, downloadArticle, showSaved, type DownloadFormat } from '../ui/article-actions.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { setupDisclosure } from '../ui/disclosure.ts';
 import { localizePage } from '../ui/i18n.ts';
@@ -20,11 +21,7 @@ import { createSavedList, storageMessage } from './saved-list.ts';
 import { showStorageStatus } from './storage-status.ts';
 import { setupTabs } from './tabs.ts';
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`#${id} missing`);
-  return node as T;
-};
+const $ = byId;
 
 const ui = {
   save: $<HTMLButtonElement>('save'),
@@ -53,8 +50,7 @@ function setStatus(message: string): void {
 }
 
 function setSaved(saved: boolean): void {
-  ui.save.setAttribute('aria-pressed', String(saved));
-  ui.save.textContent = t(saved ? 'saved' : 'saveForLater');
+  showSaved(ui.save, saved);
 }
 
 function enableActions(canSave: boolean): void {
@@ -172,29 +168,12 @@ async function save(): Promise<void> {
 }
 
 async function copyText(): Promise<void> {
-  if (!shown) return;
-  try {
-    await navigator.clipboard.writeText(plainTextExport(shown).body);
-    setStatus(t('statusCopied'));
-  } catch (err) {
-    setStatus(t('statusCopyFailed', err instanceof Error ? err.message : String(err)));
-  }
+  if (shown) setStatus(await copyArticleText(shown));
 }
 
-async function download(make: (s: Shown) => Export | Promise<Export>): Promise<void> {
-  if (!shown) return;
-  try {
-    const out = await make(shown);
-    downloadFile(out);
-    setStatus(t('statusDownloaded', out.name));
-  } catch (err) {
-    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
-  }
+async function download(format: DownloadFormat): Promise<void> {
+  if (shown) setStatus(await downloadArticle(shown, format));
 }
-
-/** Markdown and HTML are made by a module loaded on first use, not with the popup (turndown, the inlined CSS). */
-const markdownExport = async (s: Shown) => (await import('../ui/file-exports.ts')).markdownExport(s);
-const htmlExport = async (s: Shown) => (await import('../ui/file-exports.ts')).htmlExport(s);
 
 /**
  * "Open in reader": a saved copy opens by its id; an article read from the page (or a saved copy with restored
@@ -251,9 +230,9 @@ const tabs = setupTabs({
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
 setupDisclosure(ui.downloadMenu, ui.downloadOptions);
-ui.download.addEventListener('click', () => void download(plainTextExport));
-ui.downloadMd.addEventListener('click', () => void download(markdownExport));
-ui.downloadHtml.addEventListener('click', () => void download(htmlExport));
+ui.download.addEventListener('click', () => void download('text'));
+ui.downloadMd.addEventListener('click', () => void download('markdown'));
+ui.downloadHtml.addEventListener('click', () => void download('html'));
 ui.openReader.addEventListener('click', () => void openInReader());
 $('open-library').addEventListener('click', () => void openExtensionPage('src/library-page/index.html').then(() => window.close()));
 void readPage().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));

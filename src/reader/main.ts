@@ -8,7 +8,8 @@ import type { LibraryItem } from '../background/library/types.ts';
 import { request } from '../messaging/client.ts';
 import { describeFailure } from '../messaging/read-tab.ts';
 import { closeThisTab, focusTab, getTab, t } from '../platform/index.ts';
-import { articleFromItem, articleToSave, downloadFile, noteRestored, plainTextExport, type Export, type Shown } from '../ui/article-state.ts';
+import { articleFromItem, articleToSave, noteRestored, type Shown } from '../ui/article-state.ts';
+import { byId, copyArticleText, downloadArticle, showSaved, type DownloadFormat } from '../ui/article-actions.ts';
 import { renderArticle } from '../ui/article-view.ts';
 import { localizePage } from '../ui/i18n.ts';
 import { createRemovedPanel } from '../ui/removed-panel.ts';
@@ -20,11 +21,7 @@ import { fillIcons, icon } from '../ui/icons.ts';
 import { setupSettingsPanel } from './settings-panel.ts';
 import { setupSpeechBar } from './speech-bar.ts';
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`#${id} missing`);
-  return node as T;
-};
+const $ = byId;
 
 const ui = {
   back: $<HTMLAnchorElement>('back'),
@@ -49,8 +46,7 @@ const setStatus = (message: string): void => {
 };
 
 function setSaved(saved: boolean): void {
-  ui.save.setAttribute('aria-pressed', String(saved));
-  ui.save.textContent = t(saved ? 'saved' : 'saveForLater');
+  showSaved(ui.save, saved);
 }
 
 async function load(): Promise<Loaded> {
@@ -159,29 +155,12 @@ async function save(): Promise<void> {
 }
 
 async function copyText(): Promise<void> {
-  if (!shown) return;
-  try {
-    await navigator.clipboard.writeText(plainTextExport(shown).body);
-    setStatus(t('statusCopied'));
-  } catch (err) {
-    setStatus(t('statusCopyFailed', err instanceof Error ? err.message : String(err)));
-  }
+  if (shown) setStatus(await copyArticleText(shown));
 }
 
-async function download(make: (s: Shown) => Export | Promise<Export>): Promise<void> {
-  if (!shown) return;
-  try {
-    const out = await make(shown);
-    downloadFile(out);
-    setStatus(t('statusDownloaded', out.name));
-  } catch (err) {
-    setStatus(t('errorFailed', err instanceof Error ? err.message : String(err)));
-  }
+async function download(format: DownloadFormat): Promise<void> {
+  if (shown) setStatus(await downloadArticle(shown, format));
 }
-
-/** Markdown and HTML are made by a module loaded on first use (turndown is a third of the reader's script). */
-const markdownExport = async (s: Shown) => (await import('../ui/file-exports.ts')).markdownExport(s);
-const htmlExport = async (s: Shown) => (await import('../ui/file-exports.ts')).htmlExport(s);
 
 async function start(): Promise<void> {
   // First paint in the reader's own theme at once (the page is hidden until a theme is set).
@@ -213,7 +192,7 @@ async function start(): Promise<void> {
 
 ui.save.addEventListener('click', () => void save());
 ui.copy.addEventListener('click', () => void copyText());
-ui.download.addEventListener('click', () => void download(plainTextExport));
-ui.downloadMd.addEventListener('click', () => void download(markdownExport));
-ui.downloadHtml.addEventListener('click', () => void download(htmlExport));
+ui.download.addEventListener('click', () => void download('text'));
+ui.downloadMd.addEventListener('click', () => void download('markdown'));
+ui.downloadHtml.addEventListener('click', () => void download('html'));
 void start().catch((err: unknown) => setStatus(t('errorFailed', err instanceof Error ? err.message : String(err))));
