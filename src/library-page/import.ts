@@ -4,12 +4,12 @@
  * and every row that was skipped or changed, and why. A file that can't be read changes nothing.
  */
 import { reportDuplicates } from '../core/import/dedupe.ts';
-import { skippedLine } from '../core/import/report.ts';
+import { importErrorText, skippedLine } from '../core/import/report.ts';
 import { checkImportSize, readImportFile } from '../core/import/detect.ts';
 import { ImportError, type ImportFormat, type ImportResult, type ImportedItem, type Skipped } from '../core/import/types.ts';
 import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { request } from '../messaging/client.ts';
-import { t, writeLocalStorage } from '../platform/index.ts';
+import { t, uiLanguage, writeLocalStorage } from '../platform/index.ts';
 import { check, RequestFailed } from './page-util.ts';
 
 /** Items per message, and the characters of body text per message (runtime messages are limited in size). */
@@ -47,7 +47,7 @@ async function readFile(file: File): Promise<ImportResult> {
   checkImportSize(file.name, file.size);
   const reply = await readInWorker(file.name, new Uint8Array(await file.arrayBuffer()));
   if (reply.ok) return reply.result;
-  if (reply.kind === 'import') throw new ImportError(reply.message);
+  if (reply.kind === 'import') throw new ImportError(reply.key, reply.args, reply.message);
   if (reply.kind === 'failed') throw new Error(reply.message);
   return reportDuplicates(readImportFile(file.name, new Uint8Array(await file.arrayBuffer()), window));
 }
@@ -108,7 +108,7 @@ export async function importFile(file: File, ui: ImportUi): Promise<boolean> {
   try {
     result = await readFile(file);
   } catch (err) {
-    ui.status.textContent = err instanceof ImportError ? err.message : t('importUnreadable', [file.name, String(err)]);
+    ui.status.textContent = err instanceof ImportError ? importErrorText(err, t, uiLanguage()) : t('importUnreadable', [file.name, String(err)]);
     return false;
   }
   const skippedRows = result.skipped.filter((s) => !s.imported).length;

@@ -111,22 +111,23 @@ export function parseBackup(text: string, maxItems = Infinity): ImportResult {
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
-    throw new ImportError(`The backup is not valid JSON (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ImportError('importErrorBackupNotJson', [detail], `The backup is not valid JSON (${detail}). Nothing was imported.`);
   }
   if (!doc || typeof doc !== 'object' || (doc as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw new ImportError('Not a Lectern backup: "format" is not "lectern-backup". Nothing was imported.');
+    throw new ImportError('importErrorBackupFormat', [], 'Not a Lectern backup: "format" is not "lectern-backup". Nothing was imported.');
   }
   const { version, items, settings } = doc as { version?: unknown; items?: unknown; settings?: unknown };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ImportError(`The backup's "version" is ${JSON.stringify(version)}, not a version number. Nothing was imported.`);
+    throw new ImportError('importErrorBackupVersionInvalid', [String(JSON.stringify(version))], `The backup's "version" is ${JSON.stringify(version)}, not a version number. Nothing was imported.`);
   }
   if (version > BACKUP_VERSION) {
-    throw new ImportError(`This backup was made by a newer Lectern (backup version ${version}); this Lectern reads version ${BACKUP_VERSION}. Update Lectern, then restore it. Nothing was imported.`);
+    throw new ImportError('importErrorBackupNewer', [String(version), String(BACKUP_VERSION)], `This backup was made by a newer Lectern (backup version ${version}); this Lectern reads version ${BACKUP_VERSION}. Update Lectern, then restore it. Nothing was imported.`);
   }
-  if (!Array.isArray(items)) throw new ImportError('The backup has no "items" list. Nothing was imported.');
+  if (!Array.isArray(items)) throw new ImportError('importErrorBackupNoItems', [], 'The backup has no "items" list. Nothing was imported.');
   checkItemCount(items.length, maxItems, 'items');
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
-    throw new ImportError('The backup\'s "settings" is not an object. Nothing was imported.');
+    throw new ImportError('importErrorBackupSettings', [], 'The backup\'s "settings" is not an object. Nothing was imported.');
   }
   const out: ImportedItem[] = [];
   const skipped: Skipped[] = [];

@@ -31,8 +31,9 @@ export function readCsv(text: string, maxRows = Infinity): CsvTable {
   // papaparse reports `row` as the index in `data`: data row i is spreadsheet row i + 1.
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
   if (quote) {
-    const row = quote.row === undefined ? '' : ` at row ${quote.row + 1}`;
-    throw new ImportError(`Broken quoting${row}: a quoted field is never closed, so the rows after it can't be read. Nothing was imported.`);
+    const rest = ": a quoted field is never closed, so the rows after it can't be read. Nothing was imported.";
+    if (quote.row === undefined) throw new ImportError('importErrorBrokenQuoting', [], `Broken quoting${rest}`);
+    throw new ImportError('importErrorBrokenQuotingRow', [String(quote.row + 1)], `Broken quoting at row ${quote.row + 1}${rest}`);
   }
   const header = (lines[0] ?? []).map((h) => h.trim());
   const rows: CsvRow[] = [];
@@ -55,7 +56,11 @@ export function requireColumns(header: string[], wanted: string[], format: strin
   const byLower = new Map(header.map((h) => [h.toLowerCase(), h]));
   const missing = wanted.filter((w) => !byLower.has(w.toLowerCase()));
   if (missing.length) {
+    const found = header.join(', ');
+    const key = !found ? 'importErrorMissingColumnsNoneFound' : missing.length > 1 ? 'importErrorMissingColumns' : 'importErrorMissingColumn';
     throw new ImportError(
+      key,
+      found ? [format, missing.join(', '), found] : [format, missing.join(', ')],
       `Not a ${format} CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (found: ${header.join(', ') || 'nothing'}). Nothing was imported.`,
     );
   }

@@ -23,7 +23,7 @@ function decode(bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
   } catch {
-    throw new ImportError(`${name} is not UTF-8 text: expected ${SUPPORTED}. Nothing was imported.`);
+    throw new ImportError('importErrorNotUtf8', [name], `${name} is not UTF-8 text: expected ${SUPPORTED}. Nothing was imported.`);
   }
 }
 
@@ -37,7 +37,8 @@ function fromZip(bytes: Uint8Array, name: string, win: Window | null, maxItems: 
   try {
     entries = unzipSync(bytes, { filter: (f) => /\.(?:json|html?)$/i.test(f.name) && !f.name.startsWith('__MACOSX/') });
   } catch (err) {
-    throw new ImportError(`${name} is not a readable ZIP file (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ImportError('importErrorZipUnreadable', [name, detail], `${name} is not a readable ZIP file (${detail}). Nothing was imported.`);
   }
   const names = Object.keys(entries);
   const backup = names.find((n) => /(?:^|\/)[^/]*\.json$/i.test(n) && looksLikeBackup(decode(entries[n]!.subarray(0, 200), n)));
@@ -46,13 +47,15 @@ function fromZip(bytes: Uint8Array, name: string, win: Window | null, maxItems: 
     const files: NamedText[] = names.map((n) => ({ name: n, text: decode(entries[n]!, n) }));
     return parseOmnivore(files, needWindow(win), maxItems);
   }
-  throw new ImportError(`${name} holds neither a Lectern backup nor an Omnivore export (metadata_*_to_*.json). Nothing was imported.`);
+  throw new ImportError('importErrorZipUnknown', [name], `${name} holds neither a Lectern backup nor an Omnivore export (metadata_*_to_*.json). Nothing was imported.`);
 }
 
 /** Refuses a file that is too large, before it is read. */
 export function checkImportSize(name: string, size: number, maxBytes = MAX_IMPORT_BYTES): void {
   if (size > maxBytes) {
-    throw new ImportError(`${name} is ${Math.round(size / 1024 / 1024)} MB; Lectern imports files up to ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or export fewer items. Nothing was imported.`);
+    const mb = Math.round(size / 1024 / 1024);
+    const maxMb = Math.round(maxBytes / 1024 / 1024);
+    throw new ImportError('importErrorTooLarge', [name, mb, maxMb], `${name} is ${mb} MB; Lectern imports files up to ${maxMb} MB. Split it, or export fewer items. Nothing was imported.`);
   }
 }
 
@@ -67,7 +70,7 @@ export interface ReadOptions {
  */
 export function readImportFile(name: string, bytes: Uint8Array, win: Window | null, { maxBytes = MAX_IMPORT_BYTES, maxItems = MAX_IMPORT_ITEMS }: ReadOptions = {}): ImportResult {
   checkImportSize(name, bytes.length, maxBytes);
-  if (bytes.length === 0) throw new ImportError(`${name} is empty. Nothing was imported.`);
+  if (bytes.length === 0) throw new ImportError('importErrorEmpty', [name], `${name} is empty. Nothing was imported.`);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return fromZip(bytes, name, win, maxItems);
   const text = decode(bytes, name);
   const start = text.trimStart();
@@ -75,11 +78,11 @@ export function readImportFile(name: string, bytes: Uint8Array, win: Window | nu
   if (start.startsWith('{') || start.startsWith('[')) {
     if (start.startsWith('[') && /"slug"\s*:/.test(start.slice(0, 5000))) return parseOmnivore([{ name: isOmnivoreMetadataName(name) ? name : 'metadata_0_to_0.json', text: start }], needWindow(win), maxItems);
     if (/"format"\s*:/.test(start.slice(0, 200))) return parseBackup(start, maxItems); // names the wrong format
-    throw new ImportError(`${name} is JSON but neither a Lectern backup nor Omnivore metadata: expected ${SUPPORTED}. Nothing was imported.`);
+    throw new ImportError('importErrorJsonUnknown', [name], `${name} is JSON but neither a Lectern backup nor Omnivore metadata: expected ${SUPPORTED}. Nothing was imported.`);
   }
   if (start.startsWith('<')) {
     if (looksLikeBookmarks(start)) return parseBookmarksHtml(start, needWindow(win), maxItems);
-    throw new ImportError(`${name} is HTML but not a bookmarks file (<!DOCTYPE NETSCAPE-Bookmark-file-1>): expected ${SUPPORTED}. Nothing was imported.`);
+    throw new ImportError('importErrorHtmlNotBookmarks', [name], `${name} is HTML but not a bookmarks file (<!DOCTYPE NETSCAPE-Bookmark-file-1>): expected ${SUPPORTED}. Nothing was imported.`);
   }
   const header = (start.split(/\r?\n/, 1)[0] ?? '').toLowerCase();
   const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
@@ -87,8 +90,10 @@ export function readImportFile(name: string, bytes: Uint8Array, win: Window | nu
   if (columns.includes('folder') || columns.includes('selection')) return parseInstapaperCsv(text, maxItems);
   if (/\.csv$/i.test(name) || columns.length > 1) {
     throw new ImportError(
+      'importErrorCsvColumns',
+      [name, columns.join(', ')],
       `${name}: unknown CSV columns (${columns.join(', ')}). Pocket's are title, url, time_added, tags, status; Instapaper's are URL, Title, Selection, Folder, Timestamp, Tags. Nothing was imported.`,
     );
   }
-  throw new ImportError(`${name}: unknown format: expected ${SUPPORTED}. Nothing was imported.`);
+  throw new ImportError('importErrorUnknownFormat', [name], `${name}: unknown format: expected ${SUPPORTED}. Nothing was imported.`);
 }

@@ -17,10 +17,19 @@ export class NeedsWindowError extends Error {
   }
 }
 
+const TOO_MANY = {
+  rows: 'importErrorTooManyRows',
+  items: 'importErrorTooManyItems',
+  articles: 'importErrorTooManyArticles',
+  bookmarks: 'importErrorTooManyBookmarks',
+} as const;
+
 /** Refuses a file with more than `max` articles (rows, items, bookmarks), naming the limit. */
-export function checkItemCount(count: number, max: number, what = 'rows'): void {
+export function checkItemCount(count: number, max: number, what: 'rows' | 'items' | 'articles' | 'bookmarks' = 'rows'): void {
   if (count > max) {
     throw new ImportError(
+      TOO_MANY[what],
+      [max],
       `This file has more than ${max.toLocaleString('en-US')} ${what}: Lectern imports at most ${max.toLocaleString('en-US')} articles from one file (a larger library would take the browser too long to store in one step). Split the file and import the parts one by one. Nothing was imported.`,
     );
   }

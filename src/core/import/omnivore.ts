@@ -35,7 +35,7 @@ function labelsOf(v: unknown): string[] {
 /** `files`: every file of the export (metadata JSON and content HTML), by their path in the ZIP. */
 export function parseOmnivore(files: NamedText[], win: Window, maxItems = Infinity): ImportResult {
   const metadata = files.filter((f) => isOmnivoreMetadataName(f.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-  if (!metadata.length) throw new ImportError('Not an Omnivore export: no metadata_*_to_*.json file. Nothing was imported.');
+  if (!metadata.length) throw new ImportError('importErrorOmnivoreNoMetadata', [], 'Not an Omnivore export: no metadata_*_to_*.json file. Nothing was imported.');
   const content = new Map<string, string>();
   for (const f of files) {
     const m = /(?:^|\/)content\/([^/]+)\.html$/i.exec(f.name);
@@ -49,9 +49,10 @@ export function parseOmnivore(files: NamedText[], win: Window, maxItems = Infini
     try {
       entries = JSON.parse(file.text.replace(/^\ufeff/, ''));
     } catch (err) {
-      throw new ImportError(`${file.name} is not valid JSON (${err instanceof Error ? err.message : String(err)}). Nothing was imported.`);
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new ImportError('importErrorOmnivoreNotJson', [file.name, detail], `${file.name} is not valid JSON (${detail}). Nothing was imported.`);
     }
-    if (!Array.isArray(entries)) throw new ImportError(`${file.name} is not a list of articles. Nothing was imported.`);
+    if (!Array.isArray(entries)) throw new ImportError('importErrorOmnivoreNotList', [file.name], `${file.name} is not a list of articles. Nothing was imported.`);
     seen += entries.length;
     checkItemCount(seen, maxItems, 'articles');
     entries.forEach((entry: unknown, i) => {

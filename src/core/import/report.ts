@@ -3,7 +3,7 @@
  * the Library page, _locales/en in tests), so every line is in the UI language while the row and field stay
  * named as the file has them.
  */
-import type { Place, Reason, Skipped } from './types.ts';
+import type { ImportErrorKey, Place, Reason, Skipped } from './types.ts';
 
 /** `t(key, substitutions)` as browser.i18n.getMessage. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -27,4 +27,13 @@ export function whereText(s: Skipped, t: Translate): string {
 /** One line of the report: "row 7, url: skipped: not an http(s) URL: "javascript:alert(1)"". */
 export function skippedLine(s: Skipped, t: Translate): string {
   return t(s.imported ? 'importRowChanged' : 'importRowSkipped', [whereText(s, t), reasonText(s.reason, t)]);
+}
+
+/**
+ * A whole-file import error (an ImportError's key and args) in words: numbers (the item limit, sizes in MB)
+ * formatted for `locale`, the UI language.
+ */
+export function importErrorText(e: { key: ImportErrorKey; args: ReadonlyArray<string | number> }, t: Translate, locale = 'en-US'): string {
+  const format = new Intl.NumberFormat(locale);
+  return t(e.key, e.args.map((a) => (typeof a === 'number' ? format.format(a) : a)));
 }

@@ -88,11 +88,52 @@ export interface ImportResult {
   settings?: Record<string, unknown>;
 }
 
-/** The file can't be imported at all (wrong format, missing columns, newer backup version…): nothing changes. */
+/**
+ * Keys of the whole-file import errors in _locales (the Library page shows them in the UI language; report.ts
+ * renders them). Their substitutions are an ImportError's `args`, in order.
+ */
+export type ImportErrorKey =
+  | 'importErrorNotUtf8'
+  | 'importErrorEmpty'
+  | 'importErrorTooLarge'
+  | 'importErrorUnknownFormat'
+  | 'importErrorJsonUnknown'
+  | 'importErrorHtmlNotBookmarks'
+  | 'importErrorCsvColumns'
+  | 'importErrorZipUnreadable'
+  | 'importErrorZipUnknown'
+  | 'importErrorBrokenQuoting'
+  | 'importErrorBrokenQuotingRow'
+  | 'importErrorMissingColumn'
+  | 'importErrorMissingColumns'
+  | 'importErrorMissingColumnsNoneFound'
+  | 'importErrorTooManyRows'
+  | 'importErrorTooManyItems'
+  | 'importErrorTooManyArticles'
+  | 'importErrorTooManyBookmarks'
+  | 'importErrorOmnivoreNoMetadata'
+  | 'importErrorOmnivoreNotJson'
+  | 'importErrorOmnivoreNotList'
+  | 'importErrorBackupNotJson'
+  | 'importErrorBackupFormat'
+  | 'importErrorBackupVersionInvalid'
+  | 'importErrorBackupNewer'
+  | 'importErrorBackupNoItems'
+  | 'importErrorBackupSettings';
+
+/**
+ * The file can't be imported at all (wrong format, missing columns, newer backup version…): nothing changes.
+ * `message` is the English text (for tests and any use outside the extension); `key` and `args` are the same
+ * message in _locales and its substitutions (a number is formatted in the UI language when shown).
+ */
 export class ImportError extends Error {
-  constructor(message: string) {
+  readonly key: ImportErrorKey;
+  readonly args: ReadonlyArray<string | number>;
+  constructor(key: ImportErrorKey, args: ReadonlyArray<string | number>, message: string) {
     super(message);
     this.name = 'ImportError';
+    this.key = key;
+    this.args = args;
   }
 }
 
