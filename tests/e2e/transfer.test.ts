@@ -230,13 +230,14 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
 
 describe('Library page in German: the import report in the UI language', { timeout: 60_000 }, () => {
   let lectern: Lectern;
+  let page: Page;
   after(async () => {
     await lectern?.close();
   });
 
   test('every line names the row and field and gives the reason in German', async () => {
     lectern = await Lectern.launch({ lang: 'de' });
-    const page = await lectern.context.newPage();
+    page = await lectern.context.newPage();
     await page.goto(`${lectern.origin}/src/library-page/index.html`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'pocket.csv'));
@@ -248,5 +249,16 @@ describe('Library page in German: the import report in the UI language', { timeo
       'Zeile 7, url: übersprungen: keine http(s)-URL: "javascript:alert(1)"',
       'Zeile 9: importiert, aber derselbe Artikel wie Zeile 2: damit zusammengeführt',
     ]);
+  });
+
+  test('a file that cannot be imported is refused in German (the error comes back from the parse worker)', async () => {
+    await page.locator('#import-file').setInputFiles(path.join(FIXTURES, 'wrong-columns.csv'));
+    await page.locator('#import').click();
+    const status = page.locator('#import-status', { hasText: 'wrong-columns.csv:' });
+    await status.waitFor({ timeout: 15_000 });
+    assert.equal(
+      await status.innerText(),
+      'wrong-columns.csv: unbekannte CSV-Spalten (name, link, date). Pocket verwendet title, url, time_added, tags, status; Instapaper verwendet URL, Title, Selection, Folder, Timestamp, Tags. Es wurde nichts importiert.',
+    );
   });
 });
