@@ -17,7 +17,9 @@ import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
-import { elementsIn, nestedDeeperThan } from './dom.ts';
+import { elementsIn } from './dom.ts';
+import { scanDocument, type DocumentScan } from './scan.ts';
+import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
@@ -78,28 +80,25 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * Refuses a page before any real work when it is too large: counting elements and text is cheap, cleaning them
- * is not. The text is the body's, minus script and style bodies (which can be megabytes of JSON on a small page).
+ * Refuses a page before any real work when it is too large: one walk counts elements, text and depth (stopping
+ * when the nesting is too deep), and its findings serve the steps after it. The text excludes script and style
+ * bodies (which can be megabytes of JSON on a small page).
  */
-function assertSize(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): void {
-  const elementCount = doc.getElementsByTagName('*').length; // .length alone is fast; indexing it is not
+function scanWithin(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): DocumentScan | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  const scan = scanDocument(root, maxDepth);
+  if (scan.tooDeep) {
+    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
+  }
+  const elementCount = scan.elements.length;
   if (elementCount > maxElements) {
     throw new ExtractError('too-large', `This page is too large to clean (${elementCount} elements; the limit is ${maxElements}).`);
   }
-  const body = doc.body;
-  let text = body?.textContent?.length ?? 0;
-  if (body && text > maxTextLength) {
-    for (const tag of ['script', 'style']) {
-      const found = body.getElementsByTagName(tag);
-      for (let i = 0; i < found.length; i += 1) text -= found[i]?.textContent?.length ?? 0;
-    }
+  if (scan.textLength > maxTextLength) {
+    throw new ExtractError('too-large', `This page is too large to clean (${scan.textLength} characters of text; the limit is ${maxTextLength}).`);
   }
-  if (text > maxTextLength) {
-    throw new ExtractError('too-large', `This page is too large to clean (${text} characters of text; the limit is ${maxTextLength}).`);
-  }
-  if (doc.documentElement && nestedDeeperThan(doc.documentElement, maxDepth)) {
-    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
-  }
+  return scan;
 }
 
 function* extractSteps(page: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
@@ -114,23 +113,24 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   };
   const win = page.defaultView;
   if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
-  assertSize(
+  const pageScan = scanWithin(
     page,
     options.maxElements ?? DEFAULT_MAX_ELEMENTS,
     options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
   );
   // A page whose forms clobber DOM methods is read from a copy without the clobbering names.
-  const doc = withoutFormClobbering(page);
+  const doc = withoutFormClobbering(page, options.inPlace === true, pageScan?.byTag('form'));
+  const scan = doc === page ? pageScan : doc.documentElement ? scanDocument(doc.documentElement) : null;
 
-  const meta = extractMetadata(doc, url);
+  const meta = extractMetadata(doc, url, scan ?? undefined);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
   // it must read the page before anything mutates it.
   const readerableByShape = declaresArticle(meta) || isProbablyReaderable(doc);
 
   // Read everything needed from the page before anything mutates it.
-  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt);
-  const shownLead = findShownLeadImage(doc, meta.leadImage);
+  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan?.byTag('h1'));
+  const shownLead = findShownLeadImage(doc, meta.leadImage, scan?.byTag('img'));
   const base = doc.baseURI;
 
   // Readability mutates the document: work on a copy unless the caller hands over a disposable one (or the copy
@@ -138,17 +138,19 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const clone = options.inPlace || doc !== page ? doc : (doc.cloneNode(true) as Document);
   yield;
   checkTime('metadata');
+  // The working document's own walk: the page's when it is worked on in place, else one of the copy.
+  const work = clone === doc ? scan : clone.documentElement ? scanDocument(clone.documentElement) : null;
   const removals: Removal[] = [];
-  dropTrackingPixels(clone);
+  dropTrackingPixels(clone, work?.byTag('img'));
   if (!options.skipCleanup) {
-    cleanPage(clone, url, removals);
+    cleanPage(clone, url, removals, RULES, work ?? undefined);
     yield;
     checkTime('clean-up');
   }
-  const fallback = findProseContainer(clone);
+  const fallback = findProseContainer(clone, work?.byTag('p'));
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
-    classesToPreserve: codeLanguageClasses(clone),
+    classesToPreserve: codeLanguageClasses(clone, work),
   }).parse();
   yield;
   checkTime('Readability');
@@ -239,10 +241,10 @@ function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, ur
 }
 
 /** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
-function codeLanguageClasses(doc: Document): string[] {
+function codeLanguageClasses(doc: Document, scan: DocumentScan | null): string[] {
   const found = new Set<string>();
   for (const tag of ['pre', 'code']) {
-    const els = doc.getElementsByTagName(tag);
+    const els = scan ? scan.byTag(tag) : doc.getElementsByTagName(tag);
     for (let i = 0; i < els.length; i++) {
       for (const c of els[i]!.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
     }
@@ -254,7 +256,7 @@ function codeLanguageClasses(doc: Document): string[] {
 const MAX_RESTORABLE_TEXT = 5000;
 
 /**
- * The removals as RemovedItems, their HTML sanitized in one DOMPurify pass: each restorable element is copied
+ * The removals as RemovedItems, their HTML sanitized in one DOMPurify pass: each restorable element is moved
  * into its own <div> slot of one detached container, the container is sanitized in place, and each slot's HTML
  * is the item's. (One call per item would parse a fresh document per item.) A slot keeps what DOMPurify keeps
  * of its element, as a separate call would: sanitizing only removes or unwraps nodes below the slot.
@@ -264,7 +266,9 @@ export function toRemovedItems(win: Window, doc: Document, removals: readonly Re
   const slots = removals.map((r) => {
     if (textLength(r.el) > MAX_RESTORABLE_TEXT) return null;
     const slot = doc.createElement('div');
-    slot.appendChild(doc.importNode(r.el, true));
+    // Moved, not copied: a removed element is detached and Lectern's own (the working copy's, or a document
+    // handed over in place), and nothing reads it after this.
+    slot.appendChild(r.el);
     container.appendChild(slot);
     return slot;
   });

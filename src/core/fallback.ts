@@ -36,12 +36,14 @@ function isFurniture(el: Element): boolean {
   return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
 }
 
-export function findProseContainer(doc: Document): FallbackCandidate | null {
+/** `paragraphs`: the page's <p> elements when a scan already has them (removed ones are skipped). */
+export function findProseContainer(doc: Document, paragraphs?: ArrayLike<Element>): FallbackCandidate | null {
   const body = doc.body;
   if (!body) return null;
   // Prose per parent, then credit each grandparent with its children's prose (stories split into several divs).
   const byParent = new Map<Element, number>();
-  for (const p of Array.from(body.getElementsByTagName('p'))) {
+  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
+    if (paragraphs && !body.contains(p)) continue;
     const len = proseLength(p);
     const parent = p.parentElement;
     if (!len || !parent) continue;

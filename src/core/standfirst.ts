@@ -26,9 +26,9 @@ function candidatesAfter(h1: Element): Element[] {
   return out;
 }
 
-export function findStandfirst(page: Document, title: string, excerpt: string | null): Element | null {
+export function findStandfirst(page: Document, title: string, excerpt: string | null, h1s: ArrayLike<Element> = page.getElementsByTagName('h1')): Element | null {
   const normalizedTitle = title.toLowerCase();
-  const h1 = Array.from(page.getElementsByTagName('h1')).find((h) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40)));
+  const h1 = Array.from(h1s).find((h) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40)));
   if (!h1) return null;
   const excerptStart = excerpt ? collapseWhitespace(excerpt).slice(0, 60).toLowerCase() : null;
   for (const el of candidatesAfter(h1)) {
@@ -71,8 +71,8 @@ function markLeadingStandfirst(content: Element): void {
 }
 
 /** The page's standfirst text, read before the page is changed. */
-export function standfirstText(page: Document, title: string, excerpt: string | null): string | null {
-  const dek = findStandfirst(page, collapseWhitespace(title), excerpt);
+export function standfirstText(page: Document, title: string, excerpt: string | null, h1s?: ArrayLike<Element>): string | null {
+  const dek = findStandfirst(page, collapseWhitespace(title), excerpt, h1s);
   return dek ? text(dek) : null;
 }
 
