@@ -147,10 +147,14 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     yield;
     checkTime('clean-up');
   }
+  const classesToPreserve = codeLanguageClasses(clone, work);
+  dropInert(work);
   const fallback = findProseContainer(clone, work?.byTag('p'));
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
-    classesToPreserve: codeLanguageClasses(clone, work),
+    classesToPreserve,
+    // Lectern's metadata has read the JSON-LD already (and the scripts are gone): Readability's is only a fallback.
+    disableJSONLD: true,
   }).parse();
   yield;
   checkTime('Readability');
@@ -238,6 +242,17 @@ function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, ur
   const linkedHeadlines = content.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
   const paragraphs = content.getElementsByTagName('p').length;
   return path.replace(/\/(?:index\.\w+)?$/, '') !== '' && !(linkedHeadlines >= 4 && linkedHeadlines * 2 >= paragraphs);
+}
+
+/**
+ * Elements whose content can never reach the article, removed before Readability so it walks, serializes (it
+ * keeps the page's HTML for its retries) and re-parses less: scripts (Readability drops them; Lectern's metadata
+ * has read them), style sheets, and inline SVG (icon sets can be thousands of nodes; the sanitizer drops SVG with
+ * its content). <noscript> stays: Readability takes lazy images' real sources from it.
+ */
+function dropInert(work: DocumentScan | null): void {
+  if (!work) return;
+  for (const tag of ['script', 'style', 'svg']) for (const el of work.byTag(tag)) el.remove();
 }
 
 /** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
