@@ -129,7 +129,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const readerableByShape = declaresArticle(meta) || isProbablyReaderable(doc);
 
   // Read everything needed from the page before anything mutates it.
-  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan?.byTag('h1'));
+  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan ? (tag) => scan.byTag(tag) : undefined);
   const shownLead = findShownLeadImage(doc, meta.leadImage, scan?.byTag('img'));
   const base = doc.baseURI;
 

@@ -25,6 +25,17 @@ describe('extract()', () => {
     expect(a.html).toMatch(/<p class="standfirst">The council approved the plan/);
     expect(a.html).not.toMatch(/<h2/);
   });
+  it('finds the standfirst next to an <h2> headline when the <h1> holding the title is a breadcrumb', () => {
+    const dek = 'The council approved the bridge plan on Tuesday, after residents asked about its cost.';
+    const a = extract(
+      page(
+        `<nav><ol><li><a href="/">Home</a></li><li><h1>Story</h1></li></ol></nav><header><h2>Story</h2><p class="text-xl">${dek}</p></header><article>${para(8)}</article>`,
+        `<meta name="description" content="${dek}">`,
+      ),
+      URL_,
+    );
+    expect(a.text.startsWith(dek)).toBe(true);
+  });
   it('keeps ordinary subheadings as headings', () => {
     const a = extract(page(`<h1>Story</h1><article>${para(4)}<h2>What happens next</h2>${para(4)}</article>`), URL_);
     expect(a.html).toContain('<h2>What happens next</h2>');
