@@ -16,7 +16,10 @@
  * rather than a whole-document selector, which is slow on jsdom; attributes are read with the prototype's
  * getAttribute, in case a script nested a clobbered form inside another.
  */
-function clobberers(doc: Document, forms: ArrayLike<Element> = doc.getElementsByTagName('form')): Element[] {
+/** Form-associated listed elements: the only ones a form="" attribute ties to a form. */
+const LISTED = ['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea'];
+
+function clobberers(doc: Document, forms: ArrayLike<Element> = doc.getElementsByTagName('form'), tags?: (name: string) => ArrayLike<Element>): Element[] {
   if (forms.length === 0) return [];
   // The prototype of the document's own realm (getPrototypeOf cannot be clobbered).
   const proto = Object.getPrototypeOf(forms[0]!) as object;
@@ -35,18 +38,20 @@ function clobberers(doc: Document, forms: ArrayLike<Element> = doc.getElementsBy
     const walker = doc.createTreeWalker(form, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) check(n as Element);
   }
-  for (const el of Array.from(doc.querySelectorAll('[form]'))) check(el);
+  // Controls tied to a form elsewhere by their form="" attribute (only listed controls can be).
+  const tied = tags ? LISTED.flatMap((tag) => Array.from(tags(tag)).filter((el) => el.hasAttribute('form'))) : Array.from(doc.querySelectorAll('[form]'));
+  for (const el of tied) check(el);
   return found;
 }
 
 /**
  * `doc` itself when none of its forms is clobbered, otherwise a copy whose clobbering names and ids are removed.
  * The copy has no window: read `defaultView` from `doc`. With `inPlace` (a document parsed for this one call)
- * the names are removed from `doc` itself instead of a copy. `forms`: the document's forms, when a walk already
- * found them.
+ * the names are removed from `doc` itself instead of a copy. `tags`: the document's elements by tag name, when a
+ * walk already has them.
  */
-export function withoutFormClobbering(doc: Document, inPlace = false, forms?: ArrayLike<Element>): Document {
-  const found = clobberers(doc, forms);
+export function withoutFormClobbering(doc: Document, inPlace = false, tags?: (name: string) => ArrayLike<Element>): Document {
+  const found = clobberers(doc, tags?.('form'), tags);
   if (found.length === 0) return doc;
   let target = doc;
   let els = found;

@@ -9,7 +9,7 @@
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { cleanContent, cleanPage, type Removal } from './cleanup/index.ts';
-import { findProseContainer, proseIn } from './fallback.ts';
+import { findProseContainer, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
@@ -120,7 +120,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
   );
   // A page whose forms clobber DOM methods is read from a copy without the clobbering names.
-  const doc = withoutFormClobbering(page, options.inPlace === true, pageScan?.byTag('form'));
+  const doc = withoutFormClobbering(page, options.inPlace === true, pageScan ? (tag) => pageScan.byTag(tag) : undefined);
   const scan = doc === page ? pageScan : doc.documentElement ? scanDocument(doc.documentElement) : null;
 
   const meta = extractMetadata(doc, url, scan ?? undefined);
@@ -150,6 +150,8 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const classesToPreserve = codeLanguageClasses(clone, work);
   dropInert(work);
   const fallback = findProseContainer(clone, work?.byTag('p'));
+  // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
+  narrowToProse(clone, work?.byTag('p'));
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve,

@@ -96,7 +96,12 @@ export function cleanPage(doc: Document, url: string, removed: Removal[], rules:
   const h1s = scan ? scan.byTag('h1').filter((h) => body.contains(h)) : Array.from(body.getElementsByTagName('h1'));
   const h1 = h1s[0] ?? null;
   const stats = scan?.stats ?? computeStats(body);
-  const ctx: CleanupContext = { url, phase: 'page', stats };
+  const formHolders = new Set<Element>();
+  for (const form of Array.from(scan ? scan.byTag('form') : body.getElementsByTagName('form'))) {
+    formHolders.add(form);
+    if (form.parentElement) formHolders.add(form.parentElement);
+  }
+  const ctx: CleanupContext = { url, phase: 'page', stats, formHolders };
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
   const maxWidgetText = Math.max(1000, (stats.get(body)?.text ?? 0) * 0.25);
   const holdsH1 = (el: Element): boolean => h1s.some((h) => h !== el && el.contains(h));
