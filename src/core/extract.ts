@@ -151,7 +151,11 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   dropInert(work);
   const fallback = findProseContainer(clone, work?.byTag('p'));
   // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
-  narrowToProse(clone, work?.byTag('p'));
+  const normalizedTitle = collapseWhitespace(meta.title ?? '').toLowerCase().slice(0, 40);
+  const headline = normalizedTitle
+    ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().includes(normalizedTitle))
+    : undefined;
+  narrowToProse(clone, work?.byTag('p'), headline);
   const parsed = new Readability<Element>(clone, {
     serializer: (el) => el as Element,
     classesToPreserve,

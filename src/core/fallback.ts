@@ -79,9 +79,18 @@ export function proseIn(el: Element): number {
  * headline, standfirst and figures beside the text stay. Everything outside it is dropped: Readability then
  * scores a much smaller document (it walks, serializes and may re-parse the whole page), and sidebars and
  * footers can't win. Pages with little prose are left alone (short articles, galleries, lists).
- * Returns the element kept, or null when nothing was dropped.
+ * The headline stays too: the part kept widens to hold `headline` (the <h1> holding the title) when given, since
+ * the story's text sits next to its headline; prose far from it (comments, a sidebar's long teaser) is then
+ * no reason to drop the rest. Returns the element kept, or null when nothing was dropped.
  */
-export function narrowToProse(doc: Document, paragraphs?: ArrayLike<Element>, share = 0.8, margin = 2, minProse = 1500): Element | null {
+export function narrowToProse(
+  doc: Document,
+  paragraphs?: ArrayLike<Element>,
+  headline?: Element | null,
+  share = 0.8,
+  margin = 2,
+  minProse = 1500,
+): Element | null {
   const body = doc.body;
   if (!body) return null;
   const prose = new Map<Element, number>();
@@ -108,6 +117,7 @@ export function narrowToProse(doc: Document, paragraphs?: ArrayLike<Element>, sh
     kept = next;
   }
   for (let i = 0; i < margin && kept !== body && kept.parentElement; i++) kept = kept.parentElement;
+  if (headline && body.contains(headline)) while (kept !== body && !kept.contains(headline)) kept = kept.parentElement ?? body;
   if (kept === body) return null;
   for (let el: Element = kept; el !== body; ) {
     const parent = el.parentElement!;

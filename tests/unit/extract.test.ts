@@ -129,3 +129,25 @@ describe('extract() and customized built-in elements', () => {
     expect(a.html).not.toContain(' is=');
   });
 });
+
+describe('narrowToProse (before Readability)', () => {
+  const long = (label: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>${label} ${i + 1}: the council met on Tuesday to discuss the bridge, and residents asked about its cost and the timetable for the work.</p>`).join('');
+  it('keeps the part with the prose, widened to the headline, and drops the rest', async () => {
+    const { narrowToProse } = await import('../../src/core/fallback.ts');
+    const doc = page(`<nav>Menu</nav><div id="wrap"><main><header><h1>Story</h1></header><div><div><div><div id="text">${long('Para', 20)}</div></div></div></div></main><aside id="side">${long('Side', 2)}</aside></div><footer>Footer</footer>`);
+    const kept = narrowToProse(doc, undefined, doc.querySelector('h1'));
+    expect(kept).not.toBeNull();
+    expect(doc.getElementById('text')).not.toBeNull();
+    expect(doc.querySelector('h1')).not.toBeNull();
+    expect(doc.body.textContent).not.toContain('Footer');
+    expect(doc.body.textContent).not.toContain('Menu');
+    expect(doc.getElementById('side')).toBeNull();
+  });
+  it('leaves pages with little prose alone', async () => {
+    const { narrowToProse } = await import('../../src/core/fallback.ts');
+    const doc = page(`<h1>Story</h1><div><div><div>${long('Para', 3)}</div></div></div><footer>Footer</footer>`);
+    expect(narrowToProse(doc)).toBeNull();
+    expect(doc.body.textContent).toContain('Footer');
+  });
+});
