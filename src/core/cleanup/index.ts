@@ -12,7 +12,7 @@ import { collapseWhitespace, htmlToText } from '../text.ts';
 import { elementsIn, signatureOf, textOf } from './dom.ts';
 import { visibleLength } from '../dom.ts';
 import { rescueArticleParts } from './rescue.ts';
-import { computeStats } from './stats.ts';
+import { scanDocument } from '../scan.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { RemovedAnchor } from '../types.ts';
@@ -89,15 +89,22 @@ function bodyElements(all: Element[], body: Element): Element[] {
  * Page phase. Mutates `doc` (pass a clone). `scan`: a walk of `doc` made before anything changed it
  * (src/core/scan.ts), so the phase needn't walk the page again.
  */
-export function cleanPage(doc: Document, url: string, removed: Removal[], rules: readonly CleanupRule[] = RULES, scan?: DocumentScan): void {
+export function cleanPage(
+  doc: Document,
+  url: string,
+  removed: Removal[],
+  rules: readonly CleanupRule[] = RULES,
+  given?: DocumentScan,
+): void {
   const body = doc.body;
   if (!body) return;
+  const scan = given ?? scanDocument(doc.documentElement!);
   // Widgets removed above the headline go back to the top of the article on Restore; the others to the end.
-  const h1s = scan ? scan.byTag('h1').filter((h) => body.contains(h)) : Array.from(body.getElementsByTagName('h1'));
+  const h1s = scan.byTag('h1').filter((h) => body.contains(h));
   const h1 = h1s[0] ?? null;
-  const stats = scan?.stats ?? computeStats(body);
+  const stats = scan.stats;
   const formHolders = new Set<Element>();
-  for (const form of Array.from(scan ? scan.byTag('form') : body.getElementsByTagName('form'))) {
+  for (const form of scan.byTag('form')) {
     formHolders.add(form);
     if (form.parentElement) formHolders.add(form.parentElement);
   }
@@ -105,7 +112,7 @@ export function cleanPage(doc: Document, url: string, removed: Removal[], rules:
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
   const maxWidgetText = Math.max(1000, (stats.get(body)?.text ?? 0) * 0.25);
   const holdsH1 = (el: Element): boolean => h1s.some((h) => h !== el && el.contains(h));
-  const elements = scan ? bodyElements(scan.elements, body) : elementsIn(body);
+  const elements = bodyElements(scan.elements, body);
   for (const el of elements) {
     if (!el.isConnected || NEVER_REMOVE.has(el.tagName)) continue;
     const signature = signatureOf(el);
@@ -118,7 +125,7 @@ export function cleanPage(doc: Document, url: string, removed: Removal[], rules:
       break;
     }
   }
-  rescueArticleParts(doc, scan ? elements : undefined);
+  rescueArticleParts(doc, elements);
 }
 
 /**

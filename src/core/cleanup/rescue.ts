@@ -21,27 +21,14 @@ function isContainer(el: Element): boolean {
 const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
 
 /** `elements`: the page's elements in document order when a scan already has them (removed ones are skipped). */
-export function rescueArticleParts(doc: Document, elements?: Element[]): void {
-  if (!doc.documentElement) return;
-  // The outermost containers: a walk that doesn't descend into a container it found.
+export function rescueArticleParts(doc: Document, elements: Element[] = doc.documentElement ? elementsIn(doc.documentElement) : []): void {
+  // The outermost containers (in document order, a container inside the last one found is not one).
   const outermost: Element[] = [];
-  if (elements) {
-    for (const el of elements) {
-      if (!isContainer(el)) continue;
-      const last = outermost[outermost.length - 1];
-      if ((last && last.contains(el)) || !el.isConnected) continue;
-      outermost.push(el);
-    }
-  } else {
-    const stack: Element[] = [doc.documentElement];
-    while (stack.length) {
-      const el = stack.pop()!;
-      if (isContainer(el)) {
-        outermost.push(el);
-        continue;
-      }
-      for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-    }
+  for (const el of elements) {
+    if (!isContainer(el)) continue;
+    const last = outermost[outermost.length - 1];
+    if ((last && last.contains(el)) || !el.isConnected) continue;
+    outermost.push(el);
   }
   for (const container of outermost) {
     for (const el of elementsIn(container)) {
