@@ -16,7 +16,10 @@ import type { Plugin } from 'vite';
 export interface VendorPatch {
   /** Path suffix of the library file the patch applies to. */
   file: string;
-  find: string;
+  /** Exact text (must occur exactly once), or a global pattern (must match exactly `count` times). */
+  find: string | RegExp;
+  /** With a pattern: how many matches the installed library has. */
+  count?: number;
   /** When set, the patch replaces everything from `find` up to (not including) the next `until`. */
   until?: string;
   replace: string;
@@ -52,6 +55,48 @@ export const VENDOR_PATCHES: VendorPatch[] = [
       'with disableJSONLD, so it is never called; dropping it keeps the content script within its 40 KiB gzip budget',
   },
   {
+    file: '/@mozilla/readability/Readability.js',
+    find: /errs\.push\(\s*`[^`]*`\s*\)/g,
+    count: 8,
+    replace: 'errs.push(0)',
+    why:
+      "_cleanConditionally's reasons for removing a node are collected only for its debug log (their number decides, " +
+      'not their text): the eight message templates become a 0 each, for the content script\'s size budget',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\tDOMPurify.setConfig = function() {',
+    until: '\tDOMPurify.addHook = function(entryPoint, hookFunction) {',
+    replace: '\t/* Lectern: setConfig, clearConfig, isValidAttribute removed, see scripts/vendor-patches.ts */\n',
+    why:
+      'API Lectern never calls (it passes its config to every sanitize call and adds its hooks once): less to ' +
+      "ship in the content script, nothing in what sanitize() does changes",
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\tDOMPurify.removeHook = function(entryPoint, hookFunction) {',
+    until: '\treturn DOMPurify;\n}',
+    replace: '\t/* Lectern: removeHook, removeHooks, removeAllHooks removed, see scripts/vendor-patches.ts */\n',
+    why: 'the same: Lectern never removes a hook',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: /if \(this\._debug\) \{/g,
+    count: 4,
+    replace: 'if (false) {',
+    why:
+      'Lectern never creates Readability with debug: true, so its console logger and the three debug dumps of the ' +
+      "article's HTML are dead code; the minifier drops them from the content script",
+  },
+  {
+    file: '/@mozilla/readability/index.js',
+    find: 'var isProbablyReaderable = require("./Readability-readerable");',
+    replace: 'var isProbablyReaderable = undefined; /* Lectern: see scripts/vendor-patches.ts */',
+    why:
+      'Lectern computes the readerable check from its own walk of the page (src/core/readerable.ts, tested against ' +
+      "this function); the package's CommonJS index would otherwise bundle the unused copy into the content script",
+  },
+  {
     file: '/dompurify/dist/purify.es.mjs',
     find: 'doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;',
     replace: 'void 0; /* Lectern: no innerHTML fallback parse, see scripts/vendor-patches.ts */',
@@ -68,16 +113,23 @@ export function applyVendorPatches(id: string, code: string): string | null {
   if (!patches.length) return null;
   let out = code;
   for (const p of patches) {
-    for (const marker of p.until === undefined ? [p.find] : [p.find, p.until]) {
+    if (p.find instanceof RegExp) {
+      const count = out.match(p.find)?.length ?? 0;
+      if (count !== p.count) throw new Error(`vendor patch for ${p.file} (${p.why}): expected ${p.count} matches of ${p.find}, found ${count}`);
+      out = out.replace(p.find, () => p.replace);
+      continue;
+    }
+    const find = p.find;
+    for (const marker of p.until === undefined ? [find] : [find, p.until]) {
       const count = out.split(marker).length - 1;
       if (count !== 1) throw new Error(`vendor patch for ${p.file} (${p.why}): expected 1 match of ${JSON.stringify(marker)}, found ${count}`);
     }
     if (p.until === undefined) {
-      out = out.replace(p.find, () => p.replace);
+      out = out.replace(find, () => p.replace);
     } else {
-      const start = out.indexOf(p.find);
+      const start = out.indexOf(find);
       const end = out.indexOf(p.until);
-      if (end < start) throw new Error(`vendor patch for ${p.file} (${p.why}): ${JSON.stringify(p.until)} comes before ${JSON.stringify(p.find)}`);
+      if (end < start) throw new Error(`vendor patch for ${p.file} (${p.why}): ${JSON.stringify(p.until)} comes before ${JSON.stringify(find)}`);
       out = out.slice(0, start) + p.replace + out.slice(end);
     }
   }

@@ -78,3 +78,16 @@ export function nestedDeeperThan(root: Element, limit: number): boolean {
     }
   }
 }
+
+/**
+ * A method or getter from `obj`'s prototype chain, never an own property: a form's named properties can shadow
+ * an element's methods (DOM clobbering, see clobbering.ts), its prototype's cannot be.
+ */
+export function fromPrototype(obj: object, name: string, kind: 'get' | 'value'): (this: unknown, ...args: never[]) => unknown {
+  for (let p = Object.getPrototypeOf(obj) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    const f = d?.[kind];
+    if (typeof f === 'function') return f as (this: unknown, ...args: never[]) => unknown;
+  }
+  throw new TypeError(`no ${name} on the prototype chain`);
+}

@@ -7,17 +7,19 @@
  *
  * The caller's document is never mutated (Readability mutates, so it runs on a clone).
  */
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { cleanContent, cleanPage, type Removal } from './cleanup/index.ts';
-import { findProseContainer, proseIn } from './fallback.ts';
+import { declaresArticle, isReaderable, probablyReaderable } from './readerable.ts';
+import { findProseContainer, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
-import type { PageMetadata } from './metadata/types.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
-import { elementsIn, nestedDeeperThan } from './dom.ts';
+import { elementsIn } from './dom.ts';
+import { scanDocument, type DocumentScan } from './scan.ts';
+import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
 
@@ -30,9 +32,6 @@ export const DEFAULT_MAX_TEXT_LENGTH = 2_000_000;
  * cost grows with the cube of the depth (a 2,000-deep page takes minutes on jsdom; 5,000 overflows its stack).
  */
 export const DEFAULT_MAX_DEPTH = 256;
-/** schema.org types that make a page an article even when Readability's quick check hesitates. */
-const ARTICLE_TYPES = /Article$|^(?:BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$/;
-
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Runs the extraction in one go (the CLI, tests). Throws only ExtractError. */
@@ -78,28 +77,25 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * Refuses a page before any real work when it is too large: counting elements and text is cheap, cleaning them
- * is not. The text is the body's, minus script and style bodies (which can be megabytes of JSON on a small page).
+ * Refuses a page before any real work when it is too large: one walk counts elements, text and depth (stopping
+ * when the nesting is too deep), and its findings serve the steps after it. The text excludes script and style
+ * bodies (which can be megabytes of JSON on a small page).
  */
-function assertSize(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): void {
-  const elementCount = doc.getElementsByTagName('*').length; // .length alone is fast; indexing it is not
+function scanWithin(doc: Document, maxElements: number, maxTextLength: number, maxDepth: number): DocumentScan | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  const scan = scanDocument(root, maxDepth);
+  if (scan.tooDeep) {
+    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
+  }
+  const elementCount = scan.elements.length;
   if (elementCount > maxElements) {
     throw new ExtractError('too-large', `This page is too large to clean (${elementCount} elements; the limit is ${maxElements}).`);
   }
-  const body = doc.body;
-  let text = body?.textContent?.length ?? 0;
-  if (body && text > maxTextLength) {
-    for (const tag of ['script', 'style']) {
-      const found = body.getElementsByTagName(tag);
-      for (let i = 0; i < found.length; i += 1) text -= found[i]?.textContent?.length ?? 0;
-    }
+  if (scan.textLength > maxTextLength) {
+    throw new ExtractError('too-large', `This page is too large to clean (${scan.textLength} characters of text; the limit is ${maxTextLength}).`);
   }
-  if (text > maxTextLength) {
-    throw new ExtractError('too-large', `This page is too large to clean (${text} characters of text; the limit is ${maxTextLength}).`);
-  }
-  if (doc.documentElement && nestedDeeperThan(doc.documentElement, maxDepth)) {
-    throw new ExtractError('too-large', `This page is too large to clean (elements nested more than ${maxDepth} deep).`);
-  }
+  return scan;
 }
 
 function* extractSteps(page: Document, url: string, options: ExtractOptions): Generator<void, Article, void> {
@@ -114,23 +110,24 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   };
   const win = page.defaultView;
   if (!win) throw new ExtractError('failed', 'The document has no window to sanitize with.');
-  assertSize(
+  const pageScan = scanWithin(
     page,
     options.maxElements ?? DEFAULT_MAX_ELEMENTS,
     options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH,
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
   );
   // A page whose forms clobber DOM methods is read from a copy without the clobbering names.
-  const doc = withoutFormClobbering(page);
+  const doc = withoutFormClobbering(page, options.inPlace === true, pageScan ? (tag) => pageScan.byTag(tag) : undefined);
+  const scan = doc === page ? pageScan : doc.documentElement ? scanDocument(doc.documentElement) : null;
 
-  const meta = extractMetadata(doc, url);
+  const meta = extractMetadata(doc, url, scan ?? undefined);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
   // it must read the page before anything mutates it.
-  const readerableByShape = declaresArticle(meta) || isProbablyReaderable(doc);
+  const readerableByShape = declaresArticle(meta) || probablyReaderable(scan ? (tag) => scan.byTag(tag) : (tag) => Array.from(doc.getElementsByTagName(tag)));
 
   // Read everything needed from the page before anything mutates it.
-  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt);
-  const shownLead = findShownLeadImage(doc, meta.leadImage);
+  const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan ? (tag) => scan.byTag(tag) : undefined);
+  const shownLead = findShownLeadImage(doc, meta.leadImage, scan?.byTag('img'));
   const base = doc.baseURI;
 
   // Readability mutates the document: work on a copy unless the caller hands over a disposable one (or the copy
@@ -138,19 +135,30 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const clone = options.inPlace || doc !== page ? doc : (doc.cloneNode(true) as Document);
   yield;
   checkTime('metadata');
+  // The working document's own walk: the page's when it is worked on in place, else one of the copy.
+  const work = clone === doc ? scan : clone.documentElement ? scanDocument(clone.documentElement) : null;
   const removals: Removal[] = [];
-  dropTrackingPixels(clone);
+  dropTrackingPixels(clone, work?.byTag('img'));
   if (!options.skipCleanup) {
-    cleanPage(clone, url, removals);
+    cleanPage(clone, url, removals, RULES, work ?? undefined);
     yield;
     checkTime('clean-up');
   }
-  const fallback = findProseContainer(clone);
+  const classesToPreserve = codeLanguageClasses(clone, work);
+  dropInert(work);
+  const fallback = findProseContainer(clone, work?.byTag('p'));
+  // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
+  const normalizedTitle = collapseWhitespace(meta.title ?? '').toLowerCase().slice(0, 40);
+  const headline = normalizedTitle
+    ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().includes(normalizedTitle))
+    : undefined;
+  narrowToProse(clone, work?.byTag('p'), headline);
   const parsed = new Readability<Element>(clone, {
-    // Lectern's metadata (above) already read the page's JSON-LD; Readability's own pass would do it again.
-    disableJSONLD: true,
     serializer: (el) => el as Element,
-    classesToPreserve: codeLanguageClasses(clone),
+    classesToPreserve,
+    // Lectern's metadata has read the JSON-LD already (and the scripts are gone); its reader is also cut from
+    // the content script at build time (scripts/vendor-patches.ts).
+    disableJSONLD: true,
   }).parse();
   yield;
   checkTime('Readability');
@@ -217,34 +225,21 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
 }
 
 /**
- * Article or not. A schema.org article type or og:type=article says yes; otherwise Readability's quick check
- * must agree and the result must not look like an index page: the site's front page, or content made of
- * linked headlines (teaser cards).
+ * Elements whose content can never reach the article, removed before Readability so it walks, serializes (it
+ * keeps the page's HTML for its retries) and re-parses less: scripts (Readability drops them; Lectern's metadata
+ * has read them), style sheets, and inline SVG (icon sets can be thousands of nodes; the sanitizer drops SVG with
+ * its content). <noscript> stays: Readability takes lazy images' real sources from it.
  */
-function declaresArticle(meta: PageMetadata): boolean {
-  return ARTICLE_TYPES.test(meta.schemaType ?? '') || meta.ogType === 'article';
-}
-
-function isReaderable(byShape: boolean, meta: PageMetadata, content: Element, url: string, words: number): boolean {
-  if (words < 50) return false;
-  if (declaresArticle(meta)) return true;
-  if (!byShape) return false;
-  let path = '/';
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    /* keep "/" */
-  }
-  const linkedHeadlines = content.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
-  const paragraphs = content.getElementsByTagName('p').length;
-  return path.replace(/\/(?:index\.\w+)?$/, '') !== '' && !(linkedHeadlines >= 4 && linkedHeadlines * 2 >= paragraphs);
+function dropInert(work: DocumentScan | null): void {
+  if (!work) return;
+  for (const tag of ['script', 'style', 'svg']) for (const el of work.byTag(tag)) el.remove();
 }
 
 /** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
-function codeLanguageClasses(doc: Document): string[] {
+function codeLanguageClasses(doc: Document, scan: DocumentScan | null): string[] {
   const found = new Set<string>();
   for (const tag of ['pre', 'code']) {
-    const els = doc.getElementsByTagName(tag);
+    const els = scan ? scan.byTag(tag) : doc.getElementsByTagName(tag);
     for (let i = 0; i < els.length; i++) {
       for (const c of els[i]!.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
     }
@@ -256,7 +251,7 @@ function codeLanguageClasses(doc: Document): string[] {
 const MAX_RESTORABLE_TEXT = 5000;
 
 /**
- * The removals as RemovedItems, their HTML sanitized in one DOMPurify pass: each restorable element is copied
+ * The removals as RemovedItems, their HTML sanitized in one DOMPurify pass: each restorable element is moved
  * into its own <div> slot of one detached container, the container is sanitized in place, and each slot's HTML
  * is the item's. (One call per item would parse a fresh document per item.) A slot keeps what DOMPurify keeps
  * of its element, as a separate call would: sanitizing only removes or unwraps nodes below the slot.
@@ -266,7 +261,9 @@ export function toRemovedItems(win: Window, doc: Document, removals: readonly Re
   const slots = removals.map((r) => {
     if (textLength(r.el) > MAX_RESTORABLE_TEXT) return null;
     const slot = doc.createElement('div');
-    slot.appendChild(doc.importNode(r.el, true));
+    // Moved, not copied: a removed element is detached and Lectern's own (the working copy's, or a document
+    // handed over in place), and nothing reads it after this.
+    slot.appendChild(r.el);
     container.appendChild(slot);
     return slot;
   });

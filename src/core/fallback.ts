@@ -36,12 +36,14 @@ function isFurniture(el: Element): boolean {
   return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
 }
 
-export function findProseContainer(doc: Document): FallbackCandidate | null {
+/** `paragraphs`: the page's <p> elements when a scan already has them (removed ones are skipped). */
+export function findProseContainer(doc: Document, paragraphs?: ArrayLike<Element>): FallbackCandidate | null {
   const body = doc.body;
   if (!body) return null;
   // Prose per parent, then credit each grandparent with its children's prose (stories split into several divs).
   const byParent = new Map<Element, number>();
-  for (const p of Array.from(body.getElementsByTagName('p'))) {
+  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
+    if (paragraphs && !body.contains(p)) continue;
     const len = proseLength(p);
     const parent = p.parentElement;
     if (!len || !parent) continue;
@@ -69,4 +71,62 @@ export function findProseContainer(doc: Document): FallbackCandidate | null {
 /** Characters of prose in Readability's result, measured the same way. */
 export function proseIn(el: Element): number {
   return Array.from(el.getElementsByTagName('p')).reduce((n, p) => n + proseLength(p), 0);
+}
+
+/**
+ * Narrows the page to the part that holds its prose before Readability runs: the smallest element holding at
+ * least `share` of all the prose in <p>s (of sentence length, few links), widened by `margin` levels so the
+ * headline, standfirst and figures beside the text stay. Everything outside it is dropped: Readability then
+ * scores a much smaller document (it walks, serializes and may re-parse the whole page), and sidebars and
+ * footers can't win. Pages with little prose are left alone (short articles, galleries, lists).
+ * The headline stays too: the part kept widens to hold `headline` (the <h1> holding the title) when given, since
+ * the story's text sits next to its headline; prose far from it (comments, a sidebar's long teaser) is then
+ * no reason to drop the rest. Returns the element kept, or null when nothing was dropped.
+ */
+export function narrowToProse(
+  doc: Document,
+  paragraphs?: ArrayLike<Element>,
+  headline?: Element | null,
+  share = 0.8,
+  margin = 2,
+  minProse = 1500,
+): Element | null {
+  const body = doc.body;
+  if (!body) return null;
+  const prose = new Map<Element, number>();
+  let total = 0;
+  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
+    if (paragraphs && !body.contains(p)) continue;
+    const len = proseLength(p);
+    if (!len) continue;
+    total += len;
+    for (let a = p.parentElement; a && a !== body; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + len);
+  }
+  if (total < minProse) return null;
+  // The deepest element with enough of the prose: start at the body and step into the child that has it.
+  let kept: Element = body;
+  for (;;) {
+    let next: Element | null = null;
+    for (let c = kept.firstElementChild; c; c = c.nextElementSibling) {
+      if ((prose.get(c) ?? 0) >= total * share) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) break;
+    kept = next;
+  }
+  for (let i = 0; i < margin && kept !== body && kept.parentElement; i++) kept = kept.parentElement;
+  if (headline && body.contains(headline)) while (kept !== body && !kept.contains(headline)) kept = kept.parentElement ?? body;
+  if (kept === body) return null;
+  for (let el: Element = kept; el !== body; ) {
+    const parent = el.parentElement!;
+    for (let c = parent.firstChild; c; ) {
+      const next = c.nextSibling;
+      if (c !== el) parent.removeChild(c);
+      c = next;
+    }
+    el = parent;
+  }
+  return kept;
 }

@@ -170,9 +170,9 @@ export function removeTrackingPixel(img: Element): Element {
  * Drops every tracking pixel under `root`. Run before Readability, which strips style attributes: a pixel
  * hidden or sized by CSS is only recognisable until then.
  */
-export function dropTrackingPixels(root: ParentNode): number {
+export function dropTrackingPixels(root: ParentNode, imgs: ArrayLike<Element> = root.querySelectorAll('img')): number {
   let dropped = 0;
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+  for (const img of Array.from(imgs)) {
     if (img.isConnected && isTrackingPixel(img)) {
       removeTrackingPixel(img);
       dropped += 1;

@@ -26,11 +26,30 @@ function candidatesAfter(h1: Element): Element[] {
   return out;
 }
 
-export function findStandfirst(page: Document, title: string, excerpt: string | null): Element | null {
+/**
+ * `tags`: the page's elements by tag name, when a walk already has them. The headline is an <h1> that holds the
+ * title, else an <h2> that does (pages that set their headline as <h2> and use <h1> for the site's logo or a
+ * breadcrumb); the dek is looked for next to each such heading in turn (at most a few).
+ */
+export function findStandfirst(
+  page: Document,
+  title: string,
+  excerpt: string | null,
+  tags: (name: string) => ArrayLike<Element> = (name) => page.getElementsByTagName(name),
+): Element | null {
   const normalizedTitle = title.toLowerCase();
-  const h1 = Array.from(page.getElementsByTagName('h1')).find((h) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40)));
-  if (!h1) return null;
+  const holdsTitle = (h: Element) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40));
+  const headlines = Array.from(tags('h1')).filter(holdsTitle).slice(0, 3);
+  if (normalizedTitle) headlines.push(...Array.from(tags('h2')).filter(holdsTitle).slice(0, 2));
   const excerptStart = excerpt ? collapseWhitespace(excerpt).slice(0, 60).toLowerCase() : null;
+  for (const headline of headlines) {
+    const dek = dekAfter(headline, excerptStart);
+    if (dek) return dek;
+  }
+  return null;
+}
+
+function dekAfter(h1: Element, excerptStart: string | null): Element | null {
   for (const el of candidatesAfter(h1)) {
     // Size first: a candidate can be the whole rest of the page, which the selector would search through.
     if (textAtMost(el, MAX) > MAX) continue;
@@ -71,8 +90,8 @@ function markLeadingStandfirst(content: Element): void {
 }
 
 /** The page's standfirst text, read before the page is changed. */
-export function standfirstText(page: Document, title: string, excerpt: string | null): string | null {
-  const dek = findStandfirst(page, collapseWhitespace(title), excerpt);
+export function standfirstText(page: Document, title: string, excerpt: string | null, tags?: (name: string) => ArrayLike<Element>): string | null {
+  const dek = findStandfirst(page, collapseWhitespace(title), excerpt, tags);
   return dek ? text(dek) : null;
 }
 

@@ -151,12 +151,14 @@ describe('clean-up, page phase: consent banners and live commentary', () => {
 });
 
 describe('rescue of article parts', () => {
-  it('uses the same "unlikely" pattern as the bundled Readability', async () => {
+  it("uses the bundled Readability's own \"unlikely\" patterns (the same objects, not a copy)", async () => {
     const { Readability } = await import('@mozilla/readability');
-    const { READABILITY_UNLIKELY } = await import('../../src/core/cleanup/rescue.ts');
+    const { READABILITY_PATTERNS } = await import('../../src/core/readability-patterns.ts');
     const doc = new JSDOM('<!doctype html><body></body>').window.document;
-    const regexps = (new Readability(doc) as unknown as { REGEXPS: { unlikelyCandidates: RegExp } }).REGEXPS;
-    expect(READABILITY_UNLIKELY.source).toBe(regexps.unlikelyCandidates.source);
+    const regexps = (new Readability(doc) as unknown as { REGEXPS: { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp } }).REGEXPS;
+    expect(READABILITY_PATTERNS.unlikelyCandidates).toBe(regexps.unlikelyCandidates);
+    expect(READABILITY_PATTERNS.okMaybeItsACandidate).toBe(regexps.okMaybeItsACandidate);
+    expect(READABILITY_PATTERNS.unlikelyCandidates.source).toContain('comment');
   });
   it('keeps a live-blog entry header (time + heading) that Readability would drop for its class', async () => {
     const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');

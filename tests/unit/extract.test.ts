@@ -25,6 +25,17 @@ describe('extract()', () => {
     expect(a.html).toMatch(/<p class="standfirst">The council approved the plan/);
     expect(a.html).not.toMatch(/<h2/);
   });
+  it('finds the standfirst next to an <h2> headline when the <h1> holding the title is a breadcrumb', () => {
+    const dek = 'The council approved the bridge plan on Tuesday, after residents asked about its cost.';
+    const a = extract(
+      page(
+        `<nav><ol><li><a href="/">Home</a></li><li><h1>Story</h1></li></ol></nav><header><h2>Story</h2><p class="text-xl">${dek}</p></header><article>${para(8)}</article>`,
+        `<meta name="description" content="${dek}">`,
+      ),
+      URL_,
+    );
+    expect(a.text.startsWith(dek)).toBe(true);
+  });
   it('keeps ordinary subheadings as headings', () => {
     const a = extract(page(`<h1>Story</h1><article>${para(4)}<h2>What happens next</h2>${para(4)}</article>`), URL_);
     expect(a.html).toContain('<h2>What happens next</h2>');
@@ -116,5 +127,27 @@ describe('extract() and customized built-in elements', () => {
     const a = extract(page(`<h1>Story</h1><section is="x-layout-post"><main>${para(8)}</main></section>`), URL_);
     expect(a.text).toContain('Paragraph 8 of the story');
     expect(a.html).not.toContain(' is=');
+  });
+});
+
+describe('narrowToProse (before Readability)', () => {
+  const long = (label: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>${label} ${i + 1}: the council met on Tuesday to discuss the bridge, and residents asked about its cost and the timetable for the work.</p>`).join('');
+  it('keeps the part with the prose, widened to the headline, and drops the rest', async () => {
+    const { narrowToProse } = await import('../../src/core/fallback.ts');
+    const doc = page(`<nav>Menu</nav><div id="wrap"><main><header><h1>Story</h1></header><div><div><div><div id="text">${long('Para', 20)}</div></div></div></div></main><aside id="side">${long('Side', 2)}</aside></div><footer>Footer</footer>`);
+    const kept = narrowToProse(doc, undefined, doc.querySelector('h1'));
+    expect(kept).not.toBeNull();
+    expect(doc.getElementById('text')).not.toBeNull();
+    expect(doc.querySelector('h1')).not.toBeNull();
+    expect(doc.body.textContent).not.toContain('Footer');
+    expect(doc.body.textContent).not.toContain('Menu');
+    expect(doc.getElementById('side')).toBeNull();
+  });
+  it('leaves pages with little prose alone', async () => {
+    const { narrowToProse } = await import('../../src/core/fallback.ts');
+    const doc = page(`<h1>Story</h1><div><div><div>${long('Para', 3)}</div></div></div><footer>Footer</footer>`);
+    expect(narrowToProse(doc)).toBeNull();
+    expect(doc.body.textContent).toContain('Footer');
   });
 });

@@ -61,4 +61,9 @@ describe('form clobbering', () => {
     expect(copy).not.toBe(page);
     expect(copy.body.innerHTML).toBe('<form><input id="keep-me"><input name="q"><img src="a.png"></form><input form="x">');
   });
+  it('in place (a document parsed for this one call), drops the names from the document itself', () => {
+    const page = new JSDOM('<form><input name="action" id="keep-me"><input name="q" id="submit"></form><input form="x" name="elements">').window.document;
+    expect(withoutFormClobbering(page, true)).toBe(page);
+    expect(page.body.innerHTML).toBe('<form><input id="keep-me"><input name="q"></form><input form="x">');
+  });
 });

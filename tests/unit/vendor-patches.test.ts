@@ -16,17 +16,20 @@ const installed = (file: string) => join(import.meta.dirname, '../../node_module
 const dynamicInnerHtmlWrite = /\.(?:inner|outer)HTML\s*=(?!=)\s*(?!["'`][^"'`]*["'`]\s*[;,)])/;
 
 describe('vendor patches', () => {
-  it.each(files)('%s: every patch matches once and no dynamic innerHTML write is left', (file) => {
+  it.each(files)('%s: every patch matches (once, or its count) and no dynamic innerHTML write is left', (file) => {
     const original = readFileSync(installed(file), 'utf8');
-    expect(original).toMatch(dynamicInnerHtmlWrite);
     const patched = applyVendorPatches(installed(file), original);
     expect(patched).not.toBeNull();
     expect(patched).not.toMatch(dynamicInnerHtmlWrite);
     for (const p of VENDOR_PATCHES.filter((v) => v.file === file)) expect(patched).toContain(p.replace);
   });
 
+  it('the libraries with innerHTML writes had them before the patches (so the check above can fail)', () => {
+    for (const file of ['/@mozilla/readability/Readability.js', '/dompurify/dist/purify.es.mjs']) expect(readFileSync(installed(file), 'utf8')).toMatch(dynamicInnerHtmlWrite);
+  });
+
   it('fails loudly when a library no longer matches', () => {
-    expect(() => applyVendorPatches('/x/node_modules/@mozilla/readability/Readability.js', 'var a = 1;')).toThrow(/expected 1 match/);
+    expect(() => applyVendorPatches('/x/node_modules/@mozilla/readability/Readability.js', 'var a = 1;')).toThrow(/expected (?:1 match|\d+ matches)/);
     expect(applyVendorPatches('/x/node_modules/other/index.js', 'el.innerHTML = x;')).toBeNull();
   });
 

@@ -12,10 +12,11 @@ import { collapseWhitespace, htmlToText } from '../text.ts';
 import { elementsIn, signatureOf, textOf } from './dom.ts';
 import { visibleLength } from '../dom.ts';
 import { rescueArticleParts } from './rescue.ts';
-import { computeStats } from './stats.ts';
+import { scanDocument } from '../scan.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import type { RemovedAnchor } from '../types.ts';
+import type { DocumentScan } from '../scan.ts';
 
 export type { RuleId } from './rule.ts';
 
@@ -75,29 +76,56 @@ function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor
   el.remove();
 }
 
-/** Page phase. Mutates `doc` (pass a clone). */
-export function cleanPage(doc: Document, url: string, removed: Removal[], rules: readonly CleanupRule[] = RULES): void {
+/** The elements of `body`'s subtree in a document-order list of the whole document (a contiguous run). */
+function bodyElements(all: Element[], body: Element): Element[] {
+  const start = all.indexOf(body);
+  if (start < 0) return elementsIn(body);
+  const after = body.nextElementSibling;
+  const end = after ? all.indexOf(after, start) : -1;
+  return all.slice(start, end < 0 ? all.length : end);
+}
+
+/**
+ * Page phase. Mutates `doc` (pass a clone). `scan`: a walk of `doc` made before anything changed it
+ * (src/core/scan.ts), so the phase needn't walk the page again.
+ */
+export function cleanPage(
+  doc: Document,
+  url: string,
+  removed: Removal[],
+  rules: readonly CleanupRule[] = RULES,
+  given?: DocumentScan,
+): void {
   const body = doc.body;
   if (!body) return;
+  const scan = given ?? scanDocument(doc.documentElement!);
   // Widgets removed above the headline go back to the top of the article on Restore; the others to the end.
-  const h1 = body.querySelector('h1');
-  const stats = computeStats(body);
-  const ctx: CleanupContext = { url, phase: 'page', stats };
+  const h1s = scan.byTag('h1').filter((h) => body.contains(h));
+  const h1 = h1s[0] ?? null;
+  const stats = scan.stats;
+  const formHolders = new Set<Element>();
+  for (const form of scan.byTag('form')) {
+    formHolders.add(form);
+    if (form.parentElement) formHolders.add(form.parentElement);
+  }
+  const ctx: CleanupContext = { url, phase: 'page', stats, formHolders };
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
   const maxWidgetText = Math.max(1000, (stats.get(body)?.text ?? 0) * 0.25);
-  for (const el of elementsIn(body)) {
+  const holdsH1 = (el: Element): boolean => h1s.some((h) => h !== el && el.contains(h));
+  const elements = bodyElements(scan.elements, body);
+  for (const el of elements) {
     if (!el.isConnected || NEVER_REMOVE.has(el.tagName)) continue;
     const signature = signatureOf(el);
     for (const rule of rules) {
       const bySignature = rule.signature !== undefined && signature !== '' && rule.signature.test(signature) && (rule.confirm?.(el) ?? true);
       if (!bySignature && !rule.structural?.(el, ctx)) continue;
-      if ((stats.get(el)?.text ?? 0) > maxWidgetText || el.querySelector('h1')) continue;
+      if ((stats.get(el)?.text ?? 0) > maxWidgetText || holdsH1(el)) continue;
       const before = h1 !== null && (el.compareDocumentPosition(h1) & 4) /* FOLLOWING */ !== 0;
       remove(el, rule.id, removed, before ? 'start' : 'end');
       break;
     }
   }
-  rescueArticleParts(doc);
+  rescueArticleParts(doc, elements);
 }
 
 /**

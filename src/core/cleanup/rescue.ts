@@ -5,12 +5,10 @@
  * runs after the clean-up rules (which already removed real clutter) and, inside article containers, strips the
  * class and id of short elements that hold a heading, a timestamp or a caption, so Readability keeps them.
  */
+import { READABILITY_PATTERNS } from '../readability-patterns.ts';
 import { elementsIn, textOf } from './dom.ts';
 
-// Readability 0.6.0's REGEXPS.unlikelyCandidates / okMaybeItsACandidate (kept in sync by a unit test).
-export const READABILITY_UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const OK_MAYBE = /and|article|body|column|content|main|shadow/i;
+const { unlikelyCandidates: READABILITY_UNLIKELY, okMaybeItsACandidate: OK_MAYBE } = READABILITY_PATTERNS;
 
 /** `article, [itemprop="articleBody"], [itemprop="liveBlogUpdate"]`, tested without the selector engine. */
 function isContainer(el: Element): boolean {
@@ -20,18 +18,15 @@ function isContainer(el: Element): boolean {
 }
 const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
 
-export function rescueArticleParts(doc: Document): void {
-  if (!doc.documentElement) return;
-  // The outermost containers: a walk that doesn't descend into a container it found.
+/** `elements`: the page's elements in document order when a scan already has them (removed ones are skipped). */
+export function rescueArticleParts(doc: Document, elements: Element[] = doc.documentElement ? elementsIn(doc.documentElement) : []): void {
+  // The outermost containers (in document order, a container inside the last one found is not one).
   const outermost: Element[] = [];
-  const stack: Element[] = [doc.documentElement];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (isContainer(el)) {
-      outermost.push(el);
-      continue;
-    }
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+  for (const el of elements) {
+    if (!isContainer(el)) continue;
+    const last = outermost[outermost.length - 1];
+    if ((last && last.contains(el)) || !el.isConnected) continue;
+    outermost.push(el);
   }
   for (const container of outermost) {
     for (const el of elementsIn(container)) {

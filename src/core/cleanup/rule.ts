@@ -49,6 +49,8 @@ export interface CleanupContext {
   phase: 'page' | 'content';
   /** Page phase: text/link counts of every element, computed once (see stats.ts). */
   stats?: WeakMap<Element, ElementStats>;
+  /** Page phase: the page's <form>s and their parents (the only elements a sign-up box test can match). */
+  formHolders?: Set<Element>;
   /** The article's byline from the metadata, when known (content phase), to recognise repeated bylines. */
   byline?: string | null;
 }

@@ -13,9 +13,16 @@ export interface ElementStats {
   links: number;
 }
 
-const NON_SPACE = /\S/g;
-function countNonSpace(s: string): number {
-  return s.match(NON_SPACE)?.length ?? 0;
+const SPACE = /\s/;
+/** Characters of `s` that are not whitespace (a charCode loop: a global match would build an array per node). */
+export function countNonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 127 || !SPACE.test(s[i]!)) n++;
+  }
+  return n;
 }
 
 export function computeStats(root: Element): WeakMap<Element, ElementStats> {

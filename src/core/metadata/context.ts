@@ -23,6 +23,8 @@ export interface Sources {
    * is slow on jsdom. Valid for one extraction: metadata reads the document and never changes it.
    */
   elements(): Element[];
+  /** The document's elements of one tag, in document order (from a shared scan when extract() has one). */
+  tags(name: string): ArrayLike<Element>;
 }
 
 /** Runs `fn`, returning `fallback` if it throws: one broken source must not sink the rest. */
@@ -34,17 +36,25 @@ export function safe<T>(fn: () => T, fallback: T): T {
   }
 }
 
-export function buildSources(doc: Document, url: string): Sources {
+/** What extract()'s one walk of the document already found (src/core/scan.ts). */
+export interface PrescannedDocument {
+  elements: Element[];
+  byTag(tag: string): Element[];
+}
+
+export function buildSources(doc: Document, url: string, scan?: PrescannedDocument): Sources {
   const pageUrl = toHttpUrl(url, null) ?? safe(() => toHttpUrl(doc.URL, null), null);
-  let all: Element[] | undefined;
+  let all: Element[] | undefined = scan?.elements;
+  const tags = scan ? (name: string) => scan.byTag(name) : (name: string) => doc.getElementsByTagName(name);
   return {
     doc,
     pageUrl,
-    base: safe(() => documentBase(doc, url), pageUrl),
+    base: safe(() => documentBase(doc, url, tags('base')), pageUrl),
     hostNames: hostnameNames(pageUrl),
-    jsonLd: safe(() => readJsonLd(doc, pageUrl ?? ''), EMPTY_JSONLD),
-    meta: safe(() => readMetaTags(doc), EMPTY_META),
+    jsonLd: safe(() => readJsonLd(doc, pageUrl ?? '', tags), EMPTY_JSONLD),
+    meta: safe(() => readMetaTags(doc, tags), EMPTY_META),
     now: Date.now(),
+    tags,
     elements: () => (all ??= doc.documentElement ? elementsIn(doc.documentElement) : []),
   };
 }

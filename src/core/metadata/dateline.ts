@@ -80,13 +80,18 @@ export function findLabelledDate(doc: Document, kind: DateKind, now: number): st
  * An unlabelled date ("8 February 2024") opening a dateline-like element inside
  * the article, header or main area; texts that carry an "updated" label are skipped.
  */
-export function findUnlabelledDate(doc: Document, now: number, elements?: Element[]): string | null {
+export function findUnlabelledDate(
+  doc: Document,
+  now: number,
+  elements?: Element[],
+  tags: (name: string) => ArrayLike<Element> = (name) => doc.getElementsByTagName(name),
+): string | null {
   // querySelector('article') ?? querySelector('main, [role="main"]') ?? querySelector('header'), without the
   // selector engine (slow on jsdom).
   const scope =
-    doc.getElementsByTagName('article')[0] ??
+    tags('article')[0] ??
     (elements ?? (doc.documentElement ? elementsIn(doc.documentElement) : [])).find((el) => el.localName === 'main' || el.getAttribute('role') === 'main') ??
-    doc.getElementsByTagName('header')[0] ??
+    tags('header')[0] ??
     null;
   if (!scope) return null;
   for (const text of candidateTexts(scope)) {

@@ -6,7 +6,7 @@
  */
 
 import { pickByline } from './byline.ts';
-import { buildSources, safe, type Sources } from './context.ts';
+import { buildSources, safe, type PrescannedDocument, type Sources } from './context.ts';
 import { pickExcerpt } from './excerpt.ts';
 import { pickDir, pickLang } from './lang.ts';
 import { pickCanonicalUrl, pickLeadImage } from './links.ts';
@@ -61,6 +61,6 @@ function extractFrom(src: Sources): PageMetadata {
 }
 
 /** Extracts PageMetadata from `doc`, loaded from `url` (used for relative URLs and hostname matching). */
-export function extractMetadata(doc: Document, url: string): PageMetadata {
-  return safe(() => extractFrom(buildSources(doc, url)), emptyMetadata());
+export function extractMetadata(doc: Document, url: string, scan?: PrescannedDocument): PageMetadata {
+  return safe(() => extractFrom(buildSources(doc, url, scan)), emptyMetadata());
 }

@@ -44,9 +44,9 @@ export function parseJsonLdText(text: string): unknown {
 }
 
 /** All parsed JSON-LD roots of the document, in document order. */
-export function readJsonLdBlocks(doc: Document): unknown[] {
+export function readJsonLdBlocks(doc: Document, tags: (name: string) => ArrayLike<Element> = (name) => doc.getElementsByTagName(name)): unknown[] {
   const roots: unknown[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+  for (const script of Array.from(tags('script'))) {
     const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
     if (!type.startsWith('application/ld+json')) continue;
     const parsed = parseJsonLdText(script.textContent ?? '');

@@ -204,8 +204,8 @@ function readFields(main: JsonObject, entities: JsonObject[], index: Map<string,
 }
 
 /** Reads the document's JSON-LD. Returns EMPTY_JSONLD when there is no usable entity. */
-export function readJsonLd(doc: Document, pageUrl: string): JsonLdInfo {
-  const roots = readJsonLdBlocks(doc);
+export function readJsonLd(doc: Document, pageUrl: string, tags?: (name: string) => ArrayLike<Element>): JsonLdInfo {
+  const roots = readJsonLdBlocks(doc, tags);
   if (roots.length === 0) return EMPTY_JSONLD;
   const entities = collectEntities(roots);
   const main = chooseMain(entities, pageUrl);

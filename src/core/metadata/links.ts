@@ -11,9 +11,9 @@ function firstHttp(values: Iterable<string | null | undefined>, base: string | n
   return null;
 }
 
-function canonicalLinkHref(doc: Document): string | null {
-  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
-    if ((link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
+function canonicalLinkHref(links: ArrayLike<Element>): string | null {
+  for (const link of Array.from(links)) {
+    if (link.hasAttribute('href') && (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       return link.getAttribute('href');
     }
   }
@@ -26,7 +26,7 @@ function canonicalLinkHref(doc: Document): string | null {
  * the one signal whose only purpose is to name the canonical URL.
  */
 export function pickCanonicalUrl(src: Sources): string | null {
-  return firstHttp([canonicalLinkHref(src.doc), src.meta.first('og:url'), ...src.jsonLd.urls], src.base);
+  return firstHttp([canonicalLinkHref(src.tags('link')), src.meta.first('og:url'), ...src.jsonLd.urls], src.base);
 }
 
 /** JSON-LD image, og:image (secure_url first: same image over https), twitter:image. */

@@ -15,9 +15,9 @@ export interface MetaIndex {
 
 const KEY_ATTRIBUTES = ['property', 'name', 'itemprop', 'http-equiv'] as const;
 
-export function readMetaTags(doc: Document): MetaIndex {
+export function readMetaTags(doc: Document, tags: (name: string) => ArrayLike<Element> = (name) => doc.getElementsByTagName(name)): MetaIndex {
   const map = new Map<string, string[]>();
-  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+  for (const meta of Array.from(tags('meta'))) {
     const content = (meta.getAttribute('content') ?? '').trim();
     if (!content || isJunk(content)) continue;
     const keys = new Set<string>();

@@ -22,10 +22,9 @@ export function toHttpUrl(value: unknown, base: string | null): string | null {
  * `url` argument wins over `doc.baseURI` because documents built by DOMParser
  * or jsdom without a url report about:blank.
  */
-export function documentBase(doc: Document, url: string): string | null {
+export function documentBase(doc: Document, url: string, bases: ArrayLike<Element> = doc.getElementsByTagName('base')): string | null {
   const page = toHttpUrl(url, null) ?? toHttpUrl(doc.baseURI, null) ?? toHttpUrl(doc.URL, null);
   // The first <base> with an href (getElementsByTagName: attribute selectors are slow on jsdom).
-  const bases = doc.getElementsByTagName('base');
   let href: string | null = null;
   for (let i = 0; i < bases.length && href === null; i++) href = bases[i]!.getAttribute('href');
   if (href) {

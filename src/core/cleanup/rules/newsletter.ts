@@ -9,6 +9,7 @@ export const newsletter: CleanupRule = {
   confirm: (el) => textOf(el).length < 600,
   // The sign-up form itself, or the box directly around it (not a sidebar that happens to contain one).
   structural: (el, ctx) => {
+    if (ctx.formHolders && !ctx.formHolders.has(el)) return false;
     let form: Element | null = el.tagName === 'FORM' ? el : el.firstElementChild;
     while (form && form.tagName !== 'FORM') form = form.nextElementSibling;
     if (!form) return false;
