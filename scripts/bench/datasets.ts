@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { JSDOM } from 'jsdom';
 import { htmlToText } from '../../src/core/text.ts';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { charsetHint, contentTypeFor, stripStyles } from '../../src/cli/sniff.ts';
 
 export interface Page {
   id: string;
@@ -45,4 +46,15 @@ export function loadDataset(dir: string): Dataset {
   }
   if (!pages.length) throw new Error(`${dir}: neither a trafilatura-eval folder (evaldata.json) nor Readability test pages`);
   return { kind: 'readability', name, pages };
+}
+
+/** A corpus page as jsdom parses it for the benchmarks, the charset sniffed as the CLI does (src/cli/sniff.ts). */
+export function pageDom(bytes: Buffer, url: string): JSDOM {
+  const vc = new VirtualConsole();
+  const contentType = contentTypeFor(charsetHint(bytes, null));
+  try {
+    return new JSDOM(bytes, { url, contentType, virtualConsole: vc });
+  } catch {
+    return new JSDOM(stripStyles(bytes), { url, contentType, virtualConsole: vc });
+  }
 }

@@ -9,14 +9,12 @@
  * Quality uses the definitions of the shared extract-eval harness (scripts/bench/metrics.ts).
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { LIMITS } from '../../src/cli/clean.ts';
-import { charsetHint, contentTypeFor, stripStyles } from '../../src/cli/sniff.ts';
 import { extract } from '../../src/core/extract.ts';
 import { htmlToText } from '../../src/core/text.ts';
-import { loadDataset, readBytes, type Dataset, type Page } from './datasets.ts';
+import { loadDataset, pageDom, readBytes, type Dataset, type Page } from './datasets.ts';
 import { median, percentile, segmentCounts, segmentScores, shingleAggregate, shingleMatch, type SegmentCounts, type Triple } from './metrics.ts';
 
 const DEFAULT_DIRS = ['../shared/corpus/trafilatura-eval', '../shared/corpus/readability-test-pages'];
@@ -35,16 +33,6 @@ function parseArgs(argv: string[]) {
     } else dirs.push(a);
   }
   return { dirs: dirs.length ? dirs : DEFAULT_DIRS, limit, json };
-}
-
-function dom(bytes: Buffer, url: string): JSDOM {
-  const vc = new VirtualConsole();
-  const contentType = contentTypeFor(charsetHint(bytes, null));
-  try {
-    return new JSDOM(bytes, { url, contentType, virtualConsole: vc });
-  } catch {
-    return new JSDOM(stripStyles(bytes), { url, contentType, virtualConsole: vc });
-  }
 }
 
 interface Run {
@@ -116,9 +104,9 @@ async function benchDataset(ds: Dataset, limit: number) {
   // Warm-up: the first pages once each, untimed, so JIT and jsdom's caches are warm for both sides.
   for (const page of pages.slice(0, 5)) {
     const bytes = readBytes(page.path);
-    runReadability(dom(bytes, page.url).window.document, ds.kind);
-    runLectern(dom(bytes, page.url).window.document, page.url, true);
-    runLectern(dom(bytes, page.url).window.document, page.url, false);
+    runReadability(pageDom(bytes, page.url).window.document, ds.kind);
+    runLectern(pageDom(bytes, page.url).window.document, page.url, true);
+    runLectern(pageDom(bytes, page.url).window.document, page.url, false);
   }
   for (const [i, page] of pages.entries()) {
     // Yield to the event loop between pages: jsdom keeps objects behind WeakRefs, which are only released
@@ -126,10 +114,10 @@ async function benchDataset(ds: Dataset, limit: number) {
     await new Promise((resolve) => setImmediate(resolve));
     const bytes = readBytes(page.path);
     const t0 = performance.now();
-    const a = dom(bytes, page.url);
+    const a = pageDom(bytes, page.url);
     parseMs.push(performance.now() - t0);
-    const b = dom(bytes, page.url);
-    const c = dom(bytes, page.url);
+    const b = pageDom(bytes, page.url);
+    const c = pageDom(bytes, page.url);
     let rr: Run;
     let lr: Run;
     if (i % 2) {

@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Lectern } from '../../tests/e2e/support/browser.ts';
+import { longestStall, startHeartbeat } from '../../tests/e2e/support/heartbeat.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -83,15 +84,7 @@ try {
   await page.getByLabel('File to import').setInputFiles(file);
   const baseRss = chromiumRssMb(lectern.userDataDir);
   // The page's own heartbeat: the longest gap between two 50 ms ticks is the longest the page was frozen.
-  await page.evaluate(() => {
-    const w = window as unknown as { beat: { last: number; maxGap: number } };
-    w.beat = { last: performance.now(), maxGap: 0 };
-    setInterval(() => {
-      const now = performance.now();
-      w.beat.maxGap = Math.max(w.beat.maxGap, now - w.beat.last);
-      w.beat.last = now;
-    }, 50);
-  });
+  await startHeartbeat(page);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const seen: Array<{ ms: number; status: string }> = [];
@@ -122,7 +115,7 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  const maxGapMs = Math.round(await page.evaluate(() => (window as unknown as { beat: { maxGap: number } }).beat.maxGap));
+  const maxGapMs = Math.round(await longestStall(page));
   const stored = await lectern.serviceWorker.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open('lectern');
     open.onerror = () => reject(open.error);

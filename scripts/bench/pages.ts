@@ -5,12 +5,10 @@
  * be found and read. Quality only (no timing comparison; see bench:extract for that).
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { writeFileSync } from 'node:fs';
 import { LIMITS } from '../../src/cli/clean.ts';
-import { charsetHint, contentTypeFor, stripStyles } from '../../src/cli/sniff.ts';
 import { extract } from '../../src/core/extract.ts';
-import { loadDataset, readBytes } from './datasets.ts';
+import { loadDataset, pageDom, readBytes } from './datasets.ts';
 import { segmentScores, wsNorm } from './metrics.ts';
 
 const argv = process.argv.slice(2);
@@ -26,16 +24,6 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--readability') withReadability = true;
   else if (a === '--out') out = argv[++i] ?? null;
   else dir = a;
-}
-
-function dom(bytes: Buffer, url: string): JSDOM {
-  const vc = new VirtualConsole();
-  const contentType = contentTypeFor(charsetHint(bytes, null));
-  try {
-    return new JSDOM(bytes, { url, contentType, virtualConsole: vc });
-  } catch {
-    return new JSDOM(stripStyles(bytes), { url, contentType, virtualConsole: vc });
-  }
 }
 
 function judge(withSegs: string[], withoutSegs: string[], text: string | null) {
@@ -56,7 +44,7 @@ for (const page of ds.pages) {
   if (!('with' in page.truth)) continue;
   await new Promise((r) => setImmediate(r));
   const bytes = readBytes(page.path);
-  const d = dom(bytes, page.url);
+  const d = pageDom(bytes, page.url);
   let text: string | null = null;
   let error: string | undefined;
   const t0 = performance.now();
@@ -73,7 +61,7 @@ for (const page of ds.pages) {
   totals.l.fp += l.fp.length;
   totals.l.tp += page.truth.with.length - l.fn.length;
   if (withReadability) {
-    const d2 = dom(bytes, page.url);
+    const d2 = pageDom(bytes, page.url);
     let rt: string | null = null;
     try {
       rt = new Readability(d2.window.document).parse()?.textContent ?? null;

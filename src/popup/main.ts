@@ -83,7 +83,7 @@ function show(next: Shown): void {
 /** The reading position of a saved article (src/ui/reading-position.ts): restored when shown, kept as it changes. */
 const position = trackReadingPosition(ui.article, ui.scroller, (progress) => {
   const current = shown;
-  if (!current?.itemId || ui.article.hidden) return;
+  if (!current?.itemId) return; // (a hidden article reports nothing: reading-position.ts)
   current.progress = progress;
   void request('library/update', { id: current.itemId, patch: { readingProgress: progress } });
 });

@@ -3,12 +3,12 @@
  * teleSUR sample, in real Chromium with the built extension (dist/chrome). One browser for the whole file.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
+import { captureDownloads } from './support/downloads.ts';
 import { assertBuilt, EXTENSION_DIR, screenshotPath } from './support/paths.ts';
 import { button, chooseDownload, containsCi, norm, statusOf, waitForArticle } from './support/popup.ts';
 import { checkSampleExport, expected, FILE_NAME, FIRST_PARAGRAPH, LAST_PARAGRAPH_END, MUST_NOT_SHOW, SAMPLE, TITLE } from './support/sample.ts';
@@ -153,31 +153,21 @@ describe('article view on the teleSUR sample', { timeout: 120_000 }, () => {
   });
 
   test('Download text saves <slug>.txt with the same text', async () => {
-    const downloads = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-downloads-'));
     await openSample();
     const popup = await lectern.clickToolbar(tab);
     const { page } = popup;
     await waitForArticle(page);
-    // Set the download behaviour on a browser session of its own, after the popup's connection exists (that
-    // connection sets Playwright's own behaviour when it attaches).
-    const connection = await lectern.newConnection();
+    // After the popup's connection exists (support/downloads.ts says why).
+    const downloads = await captureDownloads(lectern);
     try {
-      const cdp = await connection.newBrowserCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
-      let suggested = '';
-      cdp.on('Browser.downloadWillBegin', (e) => (suggested = e.suggestedFilename));
-      const done = new Promise<string>((resolve) => cdp.on('Browser.downloadProgress', (e) => e.state !== 'inProgress' && resolve(e.state)));
-      await chooseDownload(page, 'Download text');
-      assert.equal(await done, 'completed');
-      assert.equal(suggested, FILE_NAME);
-      assert.deepEqual(readdirSync(downloads), [FILE_NAME]);
-      checkSampleExport(readFileSync(path.join(downloads, FILE_NAME), 'utf8'));
+      const file = await downloads.expect(() => chooseDownload(page, 'Download text'));
+      assert.equal(file.name, FILE_NAME);
+      checkSampleExport(file.text);
       assert.equal(await statusOf(page).innerText(), `Saved ${FILE_NAME} to your downloads.`);
       assert.deepEqual(popup.errors, []);
     } finally {
-      await connection.close();
+      await downloads.close();
       await popup.close();
-      rmSync(downloads, { recursive: true, force: true });
     }
   });
 });

@@ -6,15 +6,13 @@
  * One browser (one profile) for the whole file; the tests run in order and build on each other.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern, type Popup } from './support/browser.ts';
 import { assertBuilt } from './support/paths.ts';
 import { expectedFor, norm, readerArticle, waitForArticle } from './support/popup.ts';
 import { getSettings, OPTIONS_PATH, openReaderFromPopup, READER_PATH, setSettings, waitForReader } from './support/reader.ts';
+import { captureDownloads } from './support/downloads.ts';
 import type { FixtureServer } from './support/server.ts';
 import { withLectern } from './support/session.ts';
 
@@ -94,27 +92,16 @@ describe('the reader tab', { timeout: 180_000 }, () => {
     await reader.getByRole('button', { name: 'Restored: Post with no comments.' }).waitFor();
     await reader.keyboard.press('Escape');
 
-    // Downloads through a browser session of its own, as in article.test.ts (Playwright's download artifacts
-    // aren't available for a tab an extension opened).
-    const downloads = mkdtempSync(path.join(tmpdir(), 'lectern-e2e-reader-dl-'));
-    const connection = await lectern.newConnection();
+    const downloads = await captureDownloads(lectern);
     try {
-      const cdp = await connection.newBrowserCDPSession();
-      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
-      let suggested = '';
-      cdp.on('Browser.downloadWillBegin', (e) => (suggested = e.suggestedFilename));
-      const done = new Promise<string>((resolve) => cdp.on('Browser.downloadProgress', (e) => e.state !== 'inProgress' && resolve(e.state)));
-      await reader.getByRole('button', { name: 'Download Markdown' }).click();
-      assert.equal(await done, 'completed');
-      assert.equal(suggested, 'drone-strike-pushes-iraq-to-end-us-led-coalition-mission.md');
-      const md = readFileSync(path.join(downloads, suggested), 'utf8');
-      assert.match(md, /^---\ntitle: "Drone Strike Pushes Iraq to End US-Led Coalition Mission"\n/);
-      assert.match(md, /\n# Drone Strike Pushes Iraq to End US-Led Coalition Mission\n\n/);
-      assert.match(md, /Post with no comments\./, 'the restored item is in the export');
-      assert.equal(await reader.getByRole('status').first().innerText(), `Saved ${suggested} to your downloads.`);
+      const md = await downloads.expect(() => reader.getByRole('button', { name: 'Download Markdown' }).click());
+      assert.equal(md.name, 'drone-strike-pushes-iraq-to-end-us-led-coalition-mission.md');
+      assert.match(md.text, /^---\ntitle: "Drone Strike Pushes Iraq to End US-Led Coalition Mission"\n/);
+      assert.match(md.text, /\n# Drone Strike Pushes Iraq to End US-Led Coalition Mission\n\n/);
+      assert.match(md.text, /Post with no comments\./, 'the restored item is in the export');
+      assert.equal(await reader.getByRole('status').first().innerText(), `Saved ${md.name} to your downloads.`);
     } finally {
-      await connection.close().catch(() => undefined);
-      rmSync(downloads, { recursive: true, force: true });
+      await downloads.close();
     }
 
     await reader.getByRole('button', { name: 'Save for later', exact: true }).click();

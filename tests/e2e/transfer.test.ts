@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Lectern } from './support/browser.ts';
+import { longestStall, startHeartbeat } from './support/heartbeat.ts';
 import { captureDownloads } from './support/downloads.ts';
 import { assertBuilt, ROOT, screenshotPath } from './support/paths.ts';
 import { openSavedTab } from './support/popup.ts';
@@ -184,19 +185,11 @@ describe('Library page: import and export', { timeout: 120_000 }, () => {
     const file = path.join(work, 'pocket-too-many.csv');
     writeFileSync(file, rows.join('\r\n'));
     // The page's own heartbeat: the file is read in a worker, so the page keeps answering meanwhile.
-    await page.evaluate(() => {
-      const w = window as unknown as { beat: { last: number; maxGap: number } };
-      w.beat = { last: performance.now(), maxGap: 0 };
-      setInterval(() => {
-        const now = performance.now();
-        w.beat.maxGap = Math.max(w.beat.maxGap, now - w.beat.last);
-        w.beat.last = now;
-      }, 50);
-    });
+    await startHeartbeat(page);
     const text = await importFile(file, /more than 50,000/);
     assert.equal(text, 'This file has more than 50,000 rows: Lectern imports at most 50,000 articles from one file (a larger library would take the browser too long to store in one step). Split the file and import the parts one by one. Nothing was imported.');
     assert.equal((await listed()).length, 7);
-    const stall = await page.evaluate(() => (window as unknown as { beat: { maxGap: number } }).beat.maxGap);
+    const stall = await longestStall(page);
     assert.ok(stall < 1000, `the page's longest stall while reading the file: ${Math.round(stall)} ms`);
   });
   test('a long library is listed 200 at a time: "Show more" adds the next ones and moves the focus to the first of them', async () => {
