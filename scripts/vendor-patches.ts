@@ -56,6 +56,15 @@ export const VENDOR_PATCHES: VendorPatch[] = [
   },
   {
     file: '/@mozilla/readability/Readability.js',
+    find: '  _getAllNodesWithTag(node, tagNames) {\n',
+    until: '  /**\n   * Removes the class=""',
+    replace: '  _getAllNodesWithTag() {\n    throw new Error("Lectern: see src/core/readability.ts");\n  },\n\n',
+    why:
+      'Lectern runs Readability only through src/core/readability.ts, which gives each instance its own tag lookup ' +
+      '(a codebase rule keeps it the only place): the original is never called, and its bytes count against the budget',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
     find: /errs\.push\(\s*`[^`]*`\s*\)/g,
     count: 8,
     replace: 'errs.push(0)',
@@ -71,6 +80,17 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     why:
       'API Lectern never calls (it passes its config to every sanitize call and adds its hooks once): less to ' +
       "ship in the content script, nothing in what sanitize() does changes",
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const svg = freeze([\n',
+    until: 'const MUSTACHE_EXPR = ',
+    replace: 'const svg = [], mathMl = [], xml = []; /* Lectern: see scripts/vendor-patches.ts */\n',
+    why:
+      'the SVG, MathML and XML attribute allow-lists (about 350 names) are read only for configs without ' +
+      'USE_PROFILES or with its svg/mathMl profiles; every Lectern sanitize call passes USE_PROFILES: { html: true } ' +
+      '(src/core/sanitize.ts), so they are never used. Emptying them could only allow less. The tag lists stay: ' +
+      'the namespace checks read them',
   },
   {
     file: '/dompurify/dist/purify.es.mjs',

@@ -7,11 +7,11 @@
  *
  * The caller's document is never mutated (Readability mutates, so it runs on a clone).
  */
-import { Readability } from '@mozilla/readability';
-import { cleanContent, cleanPage, type Removal } from './cleanup/index.ts';
+import { cleanContent, cleanPage, REMOVED_FROM, type Removal } from './cleanup/index.ts';
 import { declaresArticle, isReaderable, probablyReaderable } from './readerable.ts';
 import { findProseContainer, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
+import { parseWithReadability } from './readability.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
@@ -153,13 +153,13 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().includes(normalizedTitle))
     : undefined;
   narrowToProse(clone, work?.byTag('p'), headline);
-  const parsed = new Readability<Element>(clone, {
+  const parsed = parseWithReadability(clone, {
     serializer: (el) => el as Element,
     classesToPreserve,
     // Lectern's metadata has read the JSON-LD already (and the scripts are gone); its reader is also cut from
     // the content script at build time (scripts/vendor-patches.ts).
     disableJSONLD: true,
-  }).parse();
+  });
   yield;
   checkTime('Readability');
   let content = parsed?.content ?? null;
@@ -170,6 +170,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     content = wrapper;
   }
   if (!content) throw new ExtractError('empty', 'No readable text was found on this page.');
+  const inArticle = removedFromArticle(content);
 
   if (!options.skipCleanup) cleanContent(content, url, removals, meta.byline);
   const title = collapseWhitespace(meta.title ?? parsed?.title ?? '') || hostnameOf(url);
@@ -200,7 +201,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const lang = meta.lang ?? nonEmpty(parsed?.lang);
   const words = wordCount(text);
   const siteName = meta.siteName ?? nonEmpty(parsed?.siteName);
-  const removed = toRemovedItems(win, clone, removals);
+  const removed = toRemovedItems(win, clone, removals.filter((r) => r.mark === undefined || inArticle.has(r.mark)));
 
   return {
     url,
@@ -245,6 +246,21 @@ function codeLanguageClasses(doc: Document, scan: DocumentScan | null): string[]
     }
   }
   return [...found];
+}
+
+/**
+ * The marks of the page-phase removals whose former parent is in the article (taking the marks off). The others
+ * were outside it, where Readability would have dropped them too: the reader is not offered them back.
+ */
+function removedFromArticle(content: Element): Set<string> {
+  const marks = new Set<string>();
+  for (const el of elementsIn(content)) {
+    const list = el.getAttribute(REMOVED_FROM);
+    if (list === null) continue;
+    for (const mark of list.split(' ')) marks.add(mark);
+    el.removeAttribute(REMOVED_FROM);
+  }
+  return marks;
 }
 
 /** Removed elements larger than this (in characters of text) are listed but can't be restored. */

@@ -39,6 +39,9 @@ describe('codebase rules', () => {
     const content = sources.filter((f) => f.startsWith('src/content/'));
     expect(content.filter((f) => /from ['"][./]*platform\/index(?:\.ts)?['"]|from ['"]webextension-polyfill['"]/.test(code(f)))).toEqual([]);
   });
+  it('Readability is run in one place, src/core/readability.ts (its tag lookup is given there; the build cuts the original)', () => {
+    expect(offenders(/new Readability\b/, ['src/core/readability.ts'])).toEqual([]);
+  });
   it('the core is pure: no extension, view or worker imports', () => {
     const core = sources.filter((f) => f.startsWith('src/core/'));
     expect(core.filter((f) => /from ['"]\.\.\/(?:\.\.\/)*(?:platform|messaging|background|popup|content|ui|cli)\//.test(read(f)))).toEqual([]);

@@ -84,12 +84,18 @@ describe('extract()', () => {
 
 describe('extract(): removed items and the fallback', () => {
   it('gives each restorable removal its own sanitized HTML (forms unwrapped, scripts and handlers dropped)', () => {
-    const doc = page(`<h1>Story</h1><div class="share"><a href="https://facebook.com/x" onclick="steal()">f</a><a href="https://twitter.com/x">t</a></div><article>${para(8)}</article><form class="newsletter"><p>Get our newsletter</p><input type="email"><script>x()</script></form>`);
+    const doc = page(`<h1>Story</h1><article><div class="share"><a href="https://facebook.com/x" onclick="steal()">f</a><a href="https://twitter.com/x">t</a></div>${para(8)}<form class="newsletter"><p>Get our newsletter</p><input type="email"><script>x()</script></form></article>`);
     const a = extract(doc, URL_);
     const byRule = Object.fromEntries(a.removed.map((r) => [r.rule, r.html]));
     expect(byRule['share-bar']).toBe('<div class="share"><a href="https://facebook.com/x" target="_blank" rel="noopener noreferrer">f</a><a href="https://twitter.com/x" target="_blank" rel="noopener noreferrer">t</a></div>');
     expect(byRule['newsletter']).toBe('<p>Get our newsletter</p>');
     expect(a.html).not.toMatch(/onclick|<script|<form/);
+  });
+  it('lists page-level removals only when they were inside what became the article', () => {
+    const doc = page(`<div class="share"><a href="https://facebook.com/site">f</a><a href="https://twitter.com/site">t</a></div><article><h1>Story</h1><div class="share"><a href="https://facebook.com/x">f</a><a href="https://twitter.com/x">t</a></div>${para(8)}</article><footer><div class="newsletter"><p>Get our newsletter</p></div></footer>`);
+    const a = extract(doc, URL_);
+    expect(a.removed.map((r) => [r.rule, r.html])).toEqual([['share-bar', expect.stringContaining('facebook.com/x')]]);
+    expect(a.html).not.toMatch(/data-lectern|facebook/);
   });
   it('never takes a consent dialog’s vendor list as the article', async () => {
     const { findProseContainer } = await import('../../src/core/fallback.ts');

@@ -4,16 +4,13 @@
  * generated pages built around the rule's edges (lengths near 140, the score near 20, hidden and unlikely
  * elements, <p> in lists, <div>s with <br>), read through the shared walk as extract() reads them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { isProbablyReaderable } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { probablyReaderable } from '../../src/core/readerable.ts';
 import { scanDocument } from '../../src/core/scan.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import { repoPages } from './repo-pages.ts';
 
 function both(html: string): [boolean, boolean] {
   const doc = new JSDOM(html).window.document;
@@ -21,24 +18,8 @@ function both(html: string): [boolean, boolean] {
   return [probablyReaderable((tag) => scan.byTag(tag)), isProbablyReaderable(doc)];
 }
 
-function pages(): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const dir of readdirSync(path.join(root, 'tests/fixtures'), { withFileTypes: true })) {
-    if (dir.isDirectory()) {
-      try {
-        out.push([dir.name, readFileSync(path.join(root, 'tests/fixtures', dir.name, 'page.html'), 'utf8')]);
-      } catch {
-        /* a fixture that points at the sample */
-      }
-    }
-  }
-  for (const f of readdirSync(path.join(root, 'samples'))) if (f.endsWith('.html')) out.push([f, readFileSync(path.join(root, 'samples', f), 'utf8')]);
-  for (const f of readdirSync(path.join(root, 'tests/security/pages'))) out.push([f, readFileSync(path.join(root, 'tests/security/pages', f), 'utf8')]);
-  return out;
-}
-
 describe('readerable: the same answer as Readability', () => {
-  it.each(pages())('%s', (_name, html) => {
+  it.each(repoPages())('%s', (_name, html) => {
     const [ours, theirs] = both(html);
     expect(ours).toBe(theirs);
   });

@@ -9,6 +9,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { applyVendorPatches, VENDOR_PATCHES } from '../../scripts/vendor-patches.ts';
+import { parseWithReadability } from '../../src/core/readability.ts';
 
 const files = [...new Set(VENDOR_PATCHES.map((p) => p.file))];
 const installed = (file: string) => join(import.meta.dirname, '../../node_modules', file);
@@ -37,6 +38,8 @@ describe('vendor patches', () => {
     const grab = (Readability.prototype as unknown as Record<string, () => void>)['_grabArticle']!.toString();
     expect(grab).toContain('page.cloneNode(true)');
     expect(grab).not.toMatch(dynamicInnerHtmlWrite);
+    // Its own tag lookup is cut: only src/core/readability.ts runs Readability, with one of its own.
+    expect(() => new Readability(new JSDOM('<p>x</p>').window.document).parse()).toThrow(/src\/core\/readability\.ts/);
   });
 
   it('Readability still retries with looser rules from an intact copy of the page', () => {
@@ -44,7 +47,7 @@ describe('vendor patches', () => {
     // text, so Readability restores the page from its copy and retries without that filter.
     const story = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass.</p>`).join('');
     const dom = new JSDOM(`<!doctype html><html><head><title>Retry</title></head><body><div class="comment-area">${story}</div></body></html>`, { url: 'https://example.com/a' });
-    const article = new Readability(dom.window.document).parse();
+    const article = parseWithReadability(dom.window.document);
     expect(article?.textContent).toContain('Paragraph 0 of the story');
     expect(article?.textContent).toContain('Paragraph 7 of the story');
   });
@@ -53,9 +56,22 @@ describe('vendor patches', () => {
     const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass.</p>`).join('');
     const html = `<!doctype html><html><head><title>Lazy</title></head><body><article><div><img src="https://example.com/placeholder.gif"></div><noscript><img src="https://example.com/real.jpg" alt="Real"></noscript>${story}</article></body></html>`;
     const dom = new JSDOM(html, { url: 'https://example.com/a' });
-    const article = new Readability(dom.window.document).parse();
+    const article = parseWithReadability(dom.window.document);
     expect(article?.content).toContain('src="https://example.com/real.jpg"');
     expect(article?.content).toContain('data-old-src="https://example.com/placeholder.gif"');
+  });
+
+  it('the emptied SVG/MathML attribute lists are never needed: Lectern sanitizes only with the html profile', async () => {
+    const { SANITIZE_CONFIG } = await import('../../src/core/sanitize.ts');
+    expect(SANITIZE_CONFIG.USE_PROFILES).toEqual({ html: true });
+    expect(SANITIZE_CONFIG.ALLOWED_ATTR).toBeUndefined();
+    // Every DOMPurify call goes through src/core/sanitize.ts, which spreads SANITIZE_CONFIG into each one.
+    const { readdirSync, statSync } = await import('node:fs');
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+    const src = join(import.meta.dirname, '../../src');
+    const callers = walk(src).filter((f) => /\.sanitize\(/.test(readFileSync(f, 'utf8'))).map((f) => f.slice(src.length + 1));
+    expect(callers).toEqual(['core/sanitize.ts']);
+    expect(readFileSync(join(src, 'core/sanitize.ts'), 'utf8').match(/\.sanitize\([^)]*\)/g)?.every((c) => c.includes('SANITIZE_CONFIG'))).toBe(true);
   });
 
   it('DOMPurify fails closed where it would have parsed with innerHTML (a non-HTML namespace)', () => {

@@ -42,7 +42,19 @@ export interface Removal {
   text: string;
   el: Element;
   at: RemovedAnchor;
+  /**
+   * Page phase only: the removal's number in the list, also written into its former parent's REMOVED_FROM
+   * attribute. A page-phase removal matters to the reader only when that parent ends up in the article.
+   */
+  mark?: string;
 }
+
+/**
+ * Attribute naming the page-phase removals an element lost (space-separated marks). An attribute, not a
+ * reference: Readability re-creates elements (renamed tags, a retry from a copy of the page) and copies
+ * attributes with them; it scores by class and id only, and the sanitizer drops data-* attributes.
+ */
+export const REMOVED_FROM = 'data-lectern-removed';
 
 const ANCHOR_TEXT = 80;
 
@@ -69,10 +81,19 @@ function group(first: Element, companions: Element[]): Element {
   return wrapper;
 }
 
-function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor): void {
+function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor, marked = false): void {
   // Block-aware text, so "Related<li>One</li><li>Two</li>" reads "Related One Two".
   const text = collapseWhitespace(htmlToText(el));
-  if (text) removed.push({ rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text, el, at });
+  if (text) {
+    const removal: Removal = { rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text, el, at };
+    const parent = el.parentElement;
+    if (marked && parent) {
+      removal.mark = String(removed.length);
+      const marks = parent.getAttribute(REMOVED_FROM);
+      parent.setAttribute(REMOVED_FROM, marks ? `${marks} ${removal.mark}` : removal.mark);
+    }
+    removed.push(removal);
+  }
   el.remove();
 }
 
@@ -121,7 +142,7 @@ export function cleanPage(
       if (!bySignature && !rule.structural?.(el, ctx)) continue;
       if ((stats.get(el)?.text ?? 0) > maxWidgetText || holdsH1(el)) continue;
       const before = h1 !== null && (el.compareDocumentPosition(h1) & 4) /* FOLLOWING */ !== 0;
-      remove(el, rule.id, removed, before ? 'start' : 'end');
+      remove(el, rule.id, removed, before ? 'start' : 'end', true);
       break;
     }
   }
