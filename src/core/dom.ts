@@ -91,3 +91,41 @@ export function fromPrototype(obj: object, name: string, kind: 'get' | 'value'):
   }
   throw new TypeError(`no ${name} on the prototype chain`);
 }
+
+/**
+ * The first element below `root` (in document order, root excluded) that `match` accepts: querySelector without
+ * the selector engine, which on jsdom costs far more than the walk. Stops at the first match.
+ */
+export function firstBelow(root: Element, match: (el: Element) => boolean): Element | null {
+  let el = root.firstElementChild;
+  while (el) {
+    if (match(el)) return el;
+    let next: Element | null = el.firstElementChild;
+    while (!next && el && el !== root) {
+      next = el.nextElementSibling;
+      if (!next) el = el.parentElement;
+    }
+    if (!next) return null;
+    el = next;
+  }
+  return null;
+}
+
+/** A test for the tag names `tags` (lower case), like a selector list of type selectors ("h2, h3, p"). */
+export function tagIn(...tags: string[]): (el: Element) => boolean {
+  return (el) => tags.includes(el.localName);
+}
+
+/** Whether an ancestor of `el` (el excluded) is one `match` accepts: the left side of a descendant selector. */
+export function hasAncestor(el: Element, match: (el: Element) => boolean): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (match(p)) return true;
+  return false;
+}
+
+/** `a[href]`, tested without the selector engine. */
+export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
+
+/** `root.querySelectorAll('a[href]')` (root excluded), in document order. */
+export function linksIn(root: Element): Element[] {
+  return Array.from(root.getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+}

@@ -11,7 +11,7 @@ import { cleanContent, cleanPage, REMOVED_FROM, type Removal } from './cleanup/i
 import { declaresArticle, isReaderable, probablyReaderable } from './readerable.ts';
 import { findProseContainer, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
-import { parseWithReadability } from './readability.ts';
+import { elementsWithTags, parseWithReadability } from './readability.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
 import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
@@ -273,8 +273,11 @@ const MAX_RESTORABLE_TEXT = 5000;
  * of its element, as a separate call would: sanitizing only removes or unwraps nodes below the slot.
  */
 export function toRemovedItems(win: Window, doc: Document, removals: readonly Removal[]): RemovedItem[] {
+  // Their text is read before sanitizing changes the elements; one that reads as nothing (only a script, a
+  // hidden input) is not worth listing.
+  const listed = removals.map((r) => ({ r, text: r.text })).filter((x) => x.text);
   const container = doc.createElement('div');
-  const slots = removals.map((r) => {
+  const slots = listed.map(({ r }) => {
     if (textLength(r.el) > MAX_RESTORABLE_TEXT) return null;
     const slot = doc.createElement('div');
     // Moved, not copied: a removed element is detached and Lectern's own (the working copy's, or a document
@@ -288,9 +291,9 @@ export function toRemovedItems(win: Window, doc: Document, removals: readonly Re
     dropCustomizedBuiltIns(container);
     sanitizeInPlace(win, container);
   }
-  return removals.map((r, i) => {
+  return listed.map(({ r, text }, i) => {
     const html = slots[i]?.innerHTML ?? null;
-    return { rule: r.rule, text: r.text, html: html && html.trim() ? html : null, at: r.at };
+    return { rule: r.rule, text, html: html && html.trim() ? html : null, at: r.at };
   });
 }
 
@@ -364,7 +367,7 @@ function hostnameOf(url: string): string {
  */
 function tidyHeadings(content: Element, title: string): void {
   const normalized = title.toLowerCase();
-  for (const h of Array.from(content.querySelectorAll('h1, h2'))) {
+  for (const h of elementsWithTags(content, ['h1', 'h2'])) {
     if (collapseWhitespace(h.textContent ?? '').toLowerCase() === normalized) {
       h.remove();
     } else if (h.tagName === 'H1') {
@@ -380,7 +383,7 @@ function tidyHeadings(content: Element, title: string): void {
  * extra landmarks for assistive tech, so they become plain <div>s.
  */
 function demoteLandmarks(content: Element): void {
-  for (const el of Array.from(content.querySelectorAll('article, main'))) {
+  for (const el of elementsWithTags(content, ['article', 'main'])) {
     const div = el.ownerDocument.createElement('div');
     while (el.firstChild) div.appendChild(el.firstChild);
     el.replaceWith(div);

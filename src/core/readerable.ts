@@ -13,9 +13,12 @@
  */
 import type { PageMetadata } from './metadata/types.ts';
 import { READABILITY_PATTERNS as PATTERNS } from './readability-patterns.ts';
+import { elementsIn, hasAncestor, isLink, tagIn } from './dom.ts';
 
 const MIN_CONTENT_LENGTH = 140;
 const MIN_SCORE = 20;
+const IS_LI = tagIn('li');
+const HEADLINE = tagIn('h2', 'h3', 'h4');
 
 
 /** Readability's isNodeVisible: not display:none inline, not hidden, not aria-hidden (but for MediaWiki's math fallbacks). */
@@ -40,7 +43,7 @@ export function probablyReaderable(byTag: (tag: string) => readonly Element[]): 
     if (!visible(node)) continue;
     const matchString = `${(node as { className?: unknown }).className} ${node.id}`;
     if (PATTERNS.unlikelyCandidates.test(matchString) && !PATTERNS.okMaybeItsACandidate.test(matchString)) continue;
-    if (node.matches('li p')) continue;
+    if (node.localName === 'p' && hasAncestor(node, IS_LI)) continue;
     const length = (node.textContent ?? '').trim().length;
     if (length < MIN_CONTENT_LENGTH) continue;
     score += Math.sqrt(length - MIN_CONTENT_LENGTH);
@@ -71,7 +74,11 @@ export function isReaderable(byShape: boolean, meta: PageMetadata, content: Elem
   } catch {
     /* keep "/" */
   }
-  const linkedHeadlines = content.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
+  // `h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4`, counted without the selector engine.
+  let linkedHeadlines = 0;
+  for (const el of elementsIn(content)) {
+    if (el !== content && ((isLink(el) && hasAncestor(el, HEADLINE)) || (HEADLINE(el) && hasAncestor(el, isLink)))) linkedHeadlines++;
+  }
   const paragraphs = content.getElementsByTagName('p').length;
   return path.replace(/\/(?:index\.\w+)?$/, '') !== '' && !(linkedHeadlines >= 4 && linkedHeadlines * 2 >= paragraphs);
 }

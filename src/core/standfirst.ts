@@ -4,10 +4,13 @@
  * when the content doesn't already have it.
  */
 import { collapseWhitespace } from './text.ts';
-import { textAtMost } from './dom.ts';
+import { firstBelow, isLink, tagIn, textAtMost } from './dom.ts';
 
 const DEK_CLASS = /(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?head(?:line)?|lede|summary|teaser|intro|sapo|chapo|excerpt|description|strapline|abstract)(?:$|[\s_-])/i;
 const MIN = 40;
+const NOT_A_DEK = tagIn('h1', 'nav', 'form', 'img', 'time');
+const HEADING = tagIn('h2', 'h3', 'h4');
+const BLOCK = tagIn('h2', 'h3', 'h4', 'p');
 const MAX = 500;
 
 function text(el: Element): string {
@@ -53,10 +56,10 @@ function dekAfter(h1: Element, excerptStart: string | null): Element | null {
   for (const el of candidatesAfter(h1)) {
     // Size first: a candidate can be the whole rest of the page, which the selector would search through.
     if (textAtMost(el, MAX) > MAX) continue;
-    if (el.querySelector('h1, nav, form, img, time')) continue;
+    if (firstBelow(el, NOT_A_DEK)) continue;
     const t = text(el);
     if (t.length < MIN || t.length > MAX) continue;
-    if (el.querySelector('a[href]') && el.getElementsByTagName('a').length > 1) continue;
+    if (firstBelow(el, isLink) && el.getElementsByTagName('a').length > 1) continue;
     const byClass = DEK_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
     const byExcerpt = excerptStart !== null && t.toLowerCase().startsWith(excerptStart);
     if (byClass || byExcerpt) return el;
@@ -77,9 +80,9 @@ function standfirstParagraph(doc: Document, dekText: string): HTMLParagraphEleme
  * <p class="standfirst"> so it doesn't read as a second headline.
  */
 function markLeadingStandfirst(content: Element): void {
-  const firstBlock = Array.from(content.querySelectorAll('h2, h3, h4, p')).find((el) => text(el) !== '');
+  const firstBlock = firstBelow(content, (el) => BLOCK(el) && text(el) !== '');
   // Readability sometimes wraps a lone heading in a <p>: look through it.
-  const first = firstBlock?.tagName === 'P' ? firstBlock.querySelector('h2, h3, h4') : firstBlock;
+  const first = firstBlock?.tagName === 'P' ? firstBelow(firstBlock, HEADING) : firstBlock;
   if (!first || !firstBlock || text(first) !== text(firstBlock)) return;
   const t = text(first);
   if (t.length < MIN || t.length > MAX || !/[.!?…]["”’»]?$/.test(t)) return;

@@ -33,4 +33,4 @@ export function endsLikeSentence(text: string): boolean {
   return /[.!?…:;"”»)\u3002\uff01\uff1f\u061f\u06d4]$/.test(text);
 }
 
-export { elementsIn } from '../dom.ts';
+export { elementsIn, firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../dom.ts';

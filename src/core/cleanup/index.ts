@@ -10,7 +10,7 @@
  */
 import { collapseWhitespace, htmlToText } from '../text.ts';
 import { elementsIn, signatureOf, textOf } from './dom.ts';
-import { visibleLength } from '../dom.ts';
+import { textAtMost, visibleLength } from '../dom.ts';
 import { rescueArticleParts } from './rescue.ts';
 import { scanDocument } from '../scan.ts';
 import type { CleanupContext, CleanupRule, RuleId } from './rule.ts';
@@ -82,10 +82,10 @@ function group(first: Element, companions: Element[]): Element {
 }
 
 function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor, marked = false): void {
-  // Block-aware text, so "Related<li>One</li><li>Two</li>" reads "Related One Two".
-  const text = collapseWhitespace(htmlToText(el));
-  if (text) {
-    const removal: Removal = { rule, text: text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text, el, at };
+  if (textAtMost(el, 0) > 0) {
+    // Read when asked for (most page-phase removals are never shown). Nothing changes `el` once it is removed.
+    let text: string | undefined;
+    const removal: Removal = { rule, el, at, get text() { return (text ??= removedText(el)); } };
     const parent = el.parentElement;
     if (marked && parent) {
       removal.mark = String(removed.length);
@@ -95,6 +95,12 @@ function remove(el: Element, rule: RuleId, removed: Removal[], at: RemovedAnchor
     removed.push(removal);
   }
   el.remove();
+}
+
+/** Block-aware text, so "Related<li>One</li><li>Two</li>" reads "Related One Two"; at most ~200 chars. */
+function removedText(el: Element): string {
+  const text = collapseWhitespace(htmlToText(el));
+  return text.length > REMOVED_TEXT_MAX ? `${text.slice(0, REMOVED_TEXT_MAX - 1)}…` : text;
 }
 
 /** The elements of `body`'s subtree in a document-order list of the whole document (a contiguous run). */

@@ -6,7 +6,7 @@
  * class and id of short elements that hold a heading, a timestamp or a caption, so Readability keeps them.
  */
 import { READABILITY_PATTERNS } from '../readability-patterns.ts';
-import { elementsIn, textOf } from './dom.ts';
+import { elementsIn, firstBelow, hasAncestor, isLink, tagIn, textOf } from './dom.ts';
 
 const { unlikelyCandidates: READABILITY_UNLIKELY, okMaybeItsACandidate: OK_MAYBE } = READABILITY_PATTERNS;
 
@@ -16,7 +16,13 @@ function isContainer(el: Element): boolean {
   const prop = el.getAttribute('itemprop');
   return prop === 'articleBody' || prop === 'liveBlogUpdate';
 }
-const WORTH_KEEPING = 'h2, h3, h4, h5, h6, time, figcaption';
+const WORTH_KEEPING = tagIn('h2', 'h3', 'h4', 'h5', 'h6', 'time', 'figcaption');
+const NAV_OR_FORM = tagIn('nav', 'form');
+const SMALL_HEADING = tagIn('h2', 'h3');
+/** `a[href] h2, a[href] h3, nav, form`: a teaser headline (a heading inside a link), navigation or a form. */
+function teaserOrChrome(el: Element): boolean {
+  return NAV_OR_FORM(el) || (SMALL_HEADING(el) && hasAncestor(el, isLink));
+}
 
 /** `elements`: the page's elements in document order when a scan already has them (removed ones are skipped). */
 export function rescueArticleParts(doc: Document, elements: Element[] = doc.documentElement ? elementsIn(doc.documentElement) : []): void {
@@ -33,8 +39,8 @@ export function rescueArticleParts(doc: Document, elements: Element[] = doc.docu
       const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       if (signature === ' ') continue;
       if (!READABILITY_UNLIKELY.test(signature) || OK_MAYBE.test(signature)) continue;
-      if (!el.querySelector(WORTH_KEEPING) && !el.matches(WORTH_KEEPING)) continue;
-      if (textOf(el).length > 400 || el.querySelector('a[href] h2, a[href] h3, nav, form')) continue;
+      if (!WORTH_KEEPING(el) && !firstBelow(el, WORTH_KEEPING)) continue;
+      if (textOf(el).length > 400 || firstBelow(el, teaserOrChrome)) continue;
       el.removeAttribute('class');
       el.removeAttribute('id');
     }

@@ -1,5 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
-import { linkDensity, textOf } from '../dom.ts';
+import { linkDensity, tagIn, firstBelow, textOf } from '../dom.ts';
+
+const isA = tagIn('a');
 
 const CRUMB_TRAIL = /^[^>›»/|]{1,40}(?:\s*[>›»/|]\s*[^>›»/|]{1,40}){1,5}$/;
 
@@ -13,6 +15,6 @@ export const breadcrumb: CleanupRule = {
     const s = ctx.stats?.get(el);
     if (s && (s.links < 1 || s.text > 150)) return false;
     const text = textOf(el);
-    return text.length < 120 && CRUMB_TRAIL.test(text) && el.querySelector('a') !== null && linkDensity(el) > 0.5;
+    return text.length < 120 && CRUMB_TRAIL.test(text) && firstBelow(el, isA) !== null && linkDensity(el) > 0.5;
   },
 };

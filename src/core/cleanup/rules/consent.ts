@@ -1,5 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
-import { textOf } from '../dom.ts';
+import { firstBelow, tagIn, textOf } from '../dom.ts';
+
+const CONTROL = tagIn('button', 'a');
 
 /**
  * What a consent banner talks about, in the languages the rules cover. A box whose class says "consent" but
@@ -27,6 +29,6 @@ export const consent: CleanupRule = {
     const s = ctx.stats?.get(el);
     if (s && (s.text < 20 || s.text > 800)) return false;
     const text = textOf(el);
-    return text.length < 800 && /\bcookies?\b/i.test(text) && /\b(?:accept|agree|consent|reject|manage)\b/i.test(text) && el.querySelector('button, a') !== null;
+    return text.length < 800 && /\bcookies?\b/i.test(text) && /\b(?:accept|agree|consent|reject|manage)\b/i.test(text) && firstBelow(el, CONTROL) !== null;
   },
 };

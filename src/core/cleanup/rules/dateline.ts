@@ -1,5 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
-import { textOf } from '../dom.ts';
+import { elementsIn, tagIn, textOf } from '../dom.ts';
+
+const TIME_HOLDER = tagIn('time', 'span', 'p', 'div', 'small');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})`;
@@ -42,7 +44,7 @@ function rootOf(el: Element): Element {
 function bareTimes(root: Element): number {
   let n = counted.get(root);
   if (n === undefined) {
-    n = Array.from(root.querySelectorAll('time, span, p, div, small')).filter((e) => BARE_TIME.test(textOf(e))).length;
+    n = elementsIn(root).filter((e) => e !== root && TIME_HOLDER(e) && BARE_TIME.test(textOf(e))).length;
     counted.set(root, n);
   }
   return n;

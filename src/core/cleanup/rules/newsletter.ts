@@ -1,5 +1,7 @@
 import type { CleanupRule } from '../rule.ts';
-import { textOf } from '../dom.ts';
+import { firstBelow, textOf } from '../dom.ts';
+
+const EMAIL_INPUT = (el: Element) => el.localName === 'input' && el.getAttribute('type')?.toLowerCase() === 'email';
 
 /** Newsletter, subscription and sign-up boxes. */
 export const newsletter: CleanupRule = {
@@ -15,7 +17,7 @@ export const newsletter: CleanupRule = {
     if (!form) return false;
     const s = ctx.stats?.get(el);
     if (s && s.text > 400) return false;
-    return form.querySelector('input[type="email"]') !== null && textOf(el).length < 400;
+    return firstBelow(form, EMAIL_INPUT) !== null && textOf(el).length < 400;
   },
   text: /^(?:.{0,120}\b(?:please subscribe|subscribe (?:now|today|to (?:read|continue|view|access))|already a subscriber|become a (?:subscriber|member)|suscríbete|hazte (?:miembro|socio)|jetzt abonnieren|abonnez-vous)\b.{0,160}|(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
 };

@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { endsLikeSentence, linkDensity, textOf } from '../dom.ts';
+import { endsLikeSentence, firstBelow, isLink, linkDensity, linksIn, textOf } from '../dom.ts';
 
 /**
  * Related-article interruptions and rails: "Read more: …" paragraphs, "Related" boxes, "Most read",
@@ -10,7 +10,7 @@ export const relatedLinks: CleanupRule = {
   signature:
     /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|read-?also|weitere-?artikel|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|articles?-?connexes|relacionad[oa]s|correlat[ie])(?:$|[\s_-])/i,
   // A related box is made of links; a paragraph of prose with that class name (a dek, say) is not one.
-  confirm: (el) => el.querySelector('a[href]') !== null && (linkDensity(el) > 0.4 || textOf(el).length < 200),
+  confirm: (el) => firstBelow(el, isLink) !== null && (linkDensity(el) > 0.4 || textOf(el).length < 200),
   structural: (el, ctx) =>
     ctx.phase === 'content' && (isTeaserLinkBlock(el, ctx.url) || labelledLink(el) || linkListUnder(el) !== null),
   companions: (el) => {
@@ -29,7 +29,7 @@ export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
   if (!/^(?:P|DIV|ASIDE|SECTION|UL|OL|LI|H2|H3|H4|H5|H6|FIGURE|A)$/.test(el.tagName)) return false;
   const text = textOf(el);
   if (!text || text.length > 220 || endsLikeSentence(text)) return false;
-  const links = Array.from(el.querySelectorAll('a[href]'));
+  const links = linksIn(el);
   if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
   if (!links.length || links.length > 8) return false;
   if (linkDensity(el) < 0.9 && el.tagName !== 'A') return false;
@@ -71,7 +71,7 @@ export function linkListUnder(el: Element): Element | null {
   const next = el.nextElementSibling;
   if (!next || !/^(?:UL|OL|DIV|P|SECTION|NAV)$/.test(next.tagName)) return null;
   const text = textOf(next);
-  const links = next.querySelectorAll('a[href]').length;
+  const links = linksIn(next).length;
   if (!text || text.length > 800 || links < 2) return null;
   return linkDensity(next) >= 0.7 ? next : null;
 }
@@ -90,6 +90,6 @@ export function labelledLink(el: Element): boolean {
   if (label.split(/\s+/).length > 5 || /\d|\/|^\s*https?\s*$/i.test(label)) return false;
   const rest = m[2]!.length;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a[href]'))) linked += textOf(a).length;
+  for (const a of linksIn(el)) linked += textOf(a).length;
   return linked >= rest * 0.7;
 }

@@ -1,0 +1,44 @@
+/**
+ * src/core/dom.ts's selector-free lookups give the selector engine's answers (they replace querySelector,
+ * matches and querySelectorAll in the core, which are slow on jsdom): checked on generated trees.
+ */
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../../src/core/dom.ts';
+
+const TAGS = ['div', 'p', 'li', 'ul', 'a', 'h2', 'h3', 'span', 'nav', 'section'];
+const tree: fc.Memo<string> = fc.memo((n) =>
+  n <= 1
+    ? fc.constantFrom('', 'text', '<a>x</a>', '<a href="/y">y</a>', '<img src="i.png">')
+    : fc
+        .tuple(fc.constantFrom(...TAGS), fc.boolean(), fc.array(tree(n - 1), { maxLength: 4 }))
+        .map(([tag, href, kids]) => `<${tag}${tag === 'a' && href ? ' href="/z"' : ''}>${kids.join('')}</${tag}>`),
+);
+const pages = fc.array(tree(5), { minLength: 1, maxLength: 4 }).map((kids) => new JSDOM(`<!doctype html><body>${kids.join('')}</body>`).window.document);
+
+describe('selector-free lookups (fast-check)', () => {
+  it('firstBelow(root, tagIn(…)) is querySelector of the type selectors; linksIn is querySelectorAll("a[href]")', () => {
+    fc.assert(
+      fc.property(pages, fc.subarray(TAGS, { minLength: 1 }), (doc, tags) => {
+        for (const root of [doc.body, ...Array.from(doc.body.querySelectorAll('*')).slice(0, 6)]) {
+          expect(firstBelow(root, tagIn(...tags))).toBe(root.querySelector(tags.join(', ')));
+          expect(firstBelow(root, isLink)).toBe(root.querySelector('a[href]'));
+          expect(linksIn(root)).toEqual(Array.from(root.querySelectorAll('a[href]')));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('hasAncestor is the left side of a descendant selector ("li p", "a[href] h2")', () => {
+    fc.assert(
+      fc.property(pages, (doc) => {
+        for (const el of Array.from(doc.body.querySelectorAll('*'))) {
+          expect(el.localName === 'p' && hasAncestor(el, tagIn('li'))).toBe(el.matches('li p'));
+          expect(tagIn('h2', 'h3')(el) && hasAncestor(el, isLink)).toBe(el.matches('a[href] h2, a[href] h3'));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
