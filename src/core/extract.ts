@@ -9,7 +9,7 @@
  */
 import { cleanContent, cleanPage, REMOVED_FROM, type Removal } from './cleanup/index.ts';
 import { declaresArticle, isReaderable, probablyReaderable } from './readerable.ts';
-import { findProseContainer, narrowToProse, proseIn } from './fallback.ts';
+import { findProseContainer, measureProse, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { elementsWithTags, parseWithReadability } from './readability.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
@@ -146,13 +146,14 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   }
   const classesToPreserve = codeLanguageClasses(clone, work);
   dropInert(work);
-  const fallback = findProseContainer(clone, work?.byTag('p'));
+  const prose = clone.body ? measureProse(clone.body, work?.byTag('p')) : undefined;
+  const fallback = findProseContainer(clone, prose);
   // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
   const normalizedTitle = collapseWhitespace(meta.title ?? '').toLowerCase().slice(0, 40);
   const headline = normalizedTitle
     ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().includes(normalizedTitle))
     : undefined;
-  narrowToProse(clone, work?.byTag('p'), headline);
+  narrowToProse(clone, prose, headline);
   const parsed = parseWithReadability(clone, {
     serializer: (el) => el as Element,
     classesToPreserve,

@@ -36,15 +36,26 @@ function isFurniture(el: Element): boolean {
   return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
 }
 
-/** `paragraphs`: the page's <p> elements when a scan already has them (removed ones are skipped). */
-export function findProseContainer(doc: Document, paragraphs?: ArrayLike<Element>): FallbackCandidate | null {
+/**
+ * The prose of each <p> of the body (see proseLength; 0 for most), measured once for the steps below.
+ * `paragraphs`: the page's <p> elements when a scan already has them (removed ones are skipped).
+ */
+export function measureProse(body: Element, paragraphs?: ArrayLike<Element>): Map<Element, number> {
+  const out = new Map<Element, number>();
+  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
+    if (paragraphs && !body.contains(p)) continue;
+    out.set(p, proseLength(p));
+  }
+  return out;
+}
+
+/** `prose`: measureProse() of the body, when already taken (nothing changed since). */
+export function findProseContainer(doc: Document, lengths?: Map<Element, number>): FallbackCandidate | null {
   const body = doc.body;
   if (!body) return null;
   // Prose per parent, then credit each grandparent with its children's prose (stories split into several divs).
   const byParent = new Map<Element, number>();
-  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
-    if (paragraphs && !body.contains(p)) continue;
-    const len = proseLength(p);
+  for (const [p, len] of lengths ?? measureProse(body)) {
     const parent = p.parentElement;
     if (!len || !parent) continue;
     byParent.set(parent, (byParent.get(parent) ?? 0) + len);
@@ -64,7 +75,7 @@ export function findProseContainer(doc: Document, paragraphs?: ArrayLike<Element
   }
   if (!best) return null;
   for (let a: Element | null = best; a && a !== body; a = a.parentElement) if (isFurniture(a)) return null;
-  const prose = Array.from(best.getElementsByTagName('p')).reduce((n, p) => n + proseLength(p), 0);
+  const prose = Array.from(best.getElementsByTagName('p')).reduce((n, p) => n + (lengths?.get(p) ?? proseLength(p)), 0);
   return { el: best.cloneNode(true) as Element, prose };
 }
 
@@ -85,7 +96,7 @@ export function proseIn(el: Element): number {
  */
 export function narrowToProse(
   doc: Document,
-  paragraphs?: ArrayLike<Element>,
+  lengths?: Map<Element, number>,
   headline?: Element | null,
   share = 0.8,
   margin = 2,
@@ -95,9 +106,7 @@ export function narrowToProse(
   if (!body) return null;
   const prose = new Map<Element, number>();
   let total = 0;
-  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
-    if (paragraphs && !body.contains(p)) continue;
-    const len = proseLength(p);
+  for (const [p, len] of lengths ?? measureProse(body)) {
     if (!len) continue;
     total += len;
     for (let a = p.parentElement; a && a !== body; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + len);

@@ -9,7 +9,6 @@ import { safe, type Sources } from './context.ts';
 import { inComments, inTeaserOrChrome } from './dom.ts';
 import type { SiteMatcher } from './site.ts';
 import { cleanText, isJunk, normalizeKey, wordCount } from './text.ts';
-import { elementsIn } from '../dom.ts';
 
 const MAX_BYLINE = 100;
 const MAX_DOM_WORDS = 12;
@@ -115,20 +114,21 @@ function itempropAuthorTexts(elements: Element[]): string[] {
 }
 
 /** First short byline-classed element ("By Jane Doe"). */
-/** Elements whose class mentions byline/author, in document order (a walk: `[class*=… i]` is slow on jsdom). */
-function bylineClassElements(doc: Document, max: number): Element[] {
+/** Elements of the body whose class mentions byline/author, in document order (`[class*=… i]` is slow on jsdom). */
+function bylineClassElements(src: Sources, max: number): Element[] {
   const out: Element[] = [];
-  if (!doc.body) return out;
-  for (const el of elementsIn(doc.body)) {
+  const body = src.doc.body;
+  if (!body) return out;
+  for (const el of src.elements()) {
     const cls = el.getAttribute('class');
-    if (cls && BYLINE_CLASS.test(cls) && out.push(el) >= max) break;
+    if (cls && BYLINE_CLASS.test(cls) && body.contains(el) && out.push(el) >= max) break;
   }
   return out;
 }
 const BYLINE_CLASS = /byline|author/i;
 
-function classBylineText(doc: Document, isSite: SiteMatcher): string | null {
-  for (const el of bylineClassElements(doc, 50)) {
+function classBylineText(src: Sources, isSite: SiteMatcher): string | null {
+  for (const el of bylineClassElements(src, 50)) {
     if (inComments(el) || inTeaserOrChrome(el)) continue;
     const text = shortText(el);
     const byline = text && wordCount(text) <= MAX_DOM_WORDS * 2 ? fromNames([text], isSite) : null;
@@ -138,7 +138,7 @@ function classBylineText(doc: Document, isSite: SiteMatcher): string | null {
 }
 
 function domByline(src: Sources, isSite: SiteMatcher): string | null {
-  return fromNames(relAuthorTexts(src.elements()), isSite) ?? fromNames(itempropAuthorTexts(src.elements()), isSite) ?? classBylineText(src.doc, isSite);
+  return fromNames(relAuthorTexts(Array.from(src.tags('a'))), isSite) ?? fromNames(itempropAuthorTexts(src.itemprops()), isSite) ?? classBylineText(src, isSite);
 }
 
 export function pickByline(src: Sources, isSite: SiteMatcher): string | null {

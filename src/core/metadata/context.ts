@@ -23,6 +23,8 @@ export interface Sources {
    * is slow on jsdom. Valid for one extraction: metadata reads the document and never changes it.
    */
   elements(): Element[];
+  /** The elements with an itemprop attribute, in document order (filtered from elements() once). */
+  itemprops(): Element[];
   /** The document's elements of one tag, in document order (from a shared scan when extract() has one). */
   tags(name: string): ArrayLike<Element>;
 }
@@ -45,6 +47,8 @@ export interface PrescannedDocument {
 export function buildSources(doc: Document, url: string, scan?: PrescannedDocument): Sources {
   const pageUrl = toHttpUrl(url, null) ?? safe(() => toHttpUrl(doc.URL, null), null);
   let all: Element[] | undefined = scan?.elements;
+  let withItemprop: Element[] | undefined;
+  const elements = () => (all ??= doc.documentElement ? elementsIn(doc.documentElement) : []);
   const tags = scan ? (name: string) => scan.byTag(name) : (name: string) => doc.getElementsByTagName(name);
   return {
     doc,
@@ -55,6 +59,7 @@ export function buildSources(doc: Document, url: string, scan?: PrescannedDocume
     meta: safe(() => readMetaTags(doc, tags), EMPTY_META),
     now: Date.now(),
     tags,
-    elements: () => (all ??= doc.documentElement ? elementsIn(doc.documentElement) : []),
+    elements,
+    itemprops: () => (withItemprop ??= elements().filter((el) => el.hasAttribute('itemprop'))),
   };
 }

@@ -36,15 +36,18 @@ const MAX_CANDIDATES = 300;
 
 const cache = new WeakMap<Element, string[]>();
 
-/** Short, whitespace-collapsed texts of dateline-like elements, in document order (computed once per root). */
-function candidateTexts(root: Element | null): string[] {
+/**
+ * Short, whitespace-collapsed texts of dateline-like elements, in document order (computed once per root).
+ * `all`: root's elements in document order, when a walk already has them.
+ */
+function candidateTexts(root: Element | null, all?: Element[]): string[] {
   if (!root) return [];
   const cached = cache.get(root);
   if (cached) return cached;
   const texts: string[] = [];
   cache.set(root, texts);
   let seen = 0;
-  for (const el of elementsIn(root)) {
+  for (const el of all ?? elementsIn(root)) {
     if (el === root || !isCandidate(el)) continue;
     if (++seen > MAX_CANDIDATES) break;
     if (inComments(el)) continue;
@@ -68,8 +71,8 @@ export function labelledDate(text: string, kind: DateKind, now: number): string 
 }
 
 /** A labelled dateline anywhere in dateline-like elements of the document. */
-export function findLabelledDate(doc: Document, kind: DateKind, now: number): string | null {
-  for (const text of candidateTexts(doc.documentElement)) {
+export function findLabelledDate(doc: Document, kind: DateKind, now: number, elements?: Element[]): string | null {
+  for (const text of candidateTexts(doc.documentElement, elements)) {
     const date = labelledDate(text, kind, now);
     if (date) return date;
   }

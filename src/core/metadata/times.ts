@@ -52,24 +52,24 @@ function firstDate(now: number, candidates: Iterable<unknown>): string | null {
 function* publishedCandidates(src: Sources): Generator<unknown> {
   yield* src.jsonLd.datePublished;
   for (const key of PUBLISHED_META) yield* src.meta.all(key);
-  yield safe(() => itempropDate(src.elements(), 'datePublished'), null);
+  yield safe(() => itempropDate(src.itemprops(), 'datePublished'), null);
   yield safe(() => articleTime(src.tags('time')), null);
 }
 
 function* modifiedCandidates(src: Sources): Generator<unknown> {
   yield* src.jsonLd.dateModified;
   for (const key of MODIFIED_META) yield* src.meta.all(key);
-  yield safe(() => itempropDate(src.elements(), 'dateModified'), null);
+  yield safe(() => itempropDate(src.itemprops(), 'dateModified'), null);
 }
 
 export function pickPublishedTime(src: Sources): string | null {
   return (
     firstDate(src.now, publishedCandidates(src)) ??
-    safe(() => findLabelledDate(src.doc, 'published', src.now), null) ??
+    safe(() => findLabelledDate(src.doc, 'published', src.now, src.elements()), null) ??
     safe(() => findUnlabelledDate(src.doc, src.now, src.elements(), src.tags), null)
   );
 }
 
 export function pickModifiedTime(src: Sources): string | null {
-  return firstDate(src.now, modifiedCandidates(src)) ?? safe(() => findLabelledDate(src.doc, 'modified', src.now), null);
+  return firstDate(src.now, modifiedCandidates(src)) ?? safe(() => findLabelledDate(src.doc, 'modified', src.now, src.elements()), null);
 }
