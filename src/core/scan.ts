@@ -35,14 +35,16 @@ interface Frame {
 const EMPTY: Element[] = [];
 
 /**
- * Walks `root` and everything under it. Navigation goes through a TreeWalker and element properties through
- * the prototype's getters, so a page's clobbered forms (<input name="firstChild">) cannot steer the walk.
+ * Walks `root` and everything under it. Navigation and element properties go through the prototype's getters,
+ * so a page's clobbered forms (<input name="firstChild">) cannot steer the walk (and a TreeWalker costs more).
  */
 export function scanDocument(root: Element, maxDepth = Infinity): DocumentScan {
-  const doc = root.ownerDocument;
   const nodeTypeOf = fromPrototype(root, 'nodeType', 'get') as (this: Node) => number;
   const localNameOf = fromPrototype(root, 'localName', 'get') as (this: Element) => string;
   const hasAttribute = fromPrototype(root, 'hasAttribute', 'value') as (this: Element, name: string) => boolean;
+  const firstChildOf = fromPrototype(root, 'firstChild', 'get') as (this: Node) => Node | null;
+  const nextSiblingOf = fromPrototype(root, 'nextSibling', 'get') as (this: Node) => Node | null;
+  const parentNodeOf = fromPrototype(root, 'parentNode', 'get') as (this: Node) => Node | null;
   const elements: Element[] = [];
   const index = new Map<string, Element[]>();
   const stats = new WeakMap<Element, ElementStats>();
@@ -81,12 +83,20 @@ export function scanDocument(root: Element, maxDepth = Infinity): DocumentScan {
     if (f.isLink) f.s.linkText += len;
     if (!f.code) textLength += value.length;
   };
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+  // Elements and text only (comments, processing instructions are skipped), as a TreeWalker showing those would.
+  const shown = (node: Node | null): Node | null => {
+    while (node) {
+      const type = nodeTypeOf.call(node);
+      if (type === 1 || type === 3) return node;
+      node = nextSiblingOf.call(node);
+    }
+    return null;
+  };
   let node: Node = root;
   enter(root);
   outer: for (;;) {
     const isElement = nodeTypeOf.call(node) === 1;
-    const child = isElement ? walker.firstChild() : null;
+    const child = isElement ? shown(firstChildOf.call(node)) : null;
     if (child) {
       node = child;
       if (nodeTypeOf.call(child) === 1) {
@@ -104,14 +114,14 @@ export function scanDocument(root: Element, maxDepth = Infinity): DocumentScan {
     for (;;) {
       if (nodeTypeOf.call(node) === 1) leave();
       if (node === root) break outer;
-      const sibling = walker.nextSibling();
+      const sibling = shown(nextSiblingOf.call(node));
       if (sibling) {
         node = sibling;
         if (nodeTypeOf.call(sibling) === 1) enter(sibling as Element);
         else text(sibling);
         continue outer;
       }
-      node = walker.parentNode()!;
+      node = parentNodeOf.call(node)!;
     }
   }
   return { elements, byTag: (tag) => index.get(tag) ?? EMPTY, stats, textLength, tooDeep };

@@ -16,6 +16,7 @@ export function linkDensity(el: Element): number {
 
 /** The strings a signature pattern is tested against: id, classes, role, aria-label, itemtype, data-component. */
 export function signatureOf(el: Element): string {
+  if (!el.hasAttributes()) return '';
   const parts: string[] = [];
   const id = el.getAttribute('id');
   if (id) parts.push(id);

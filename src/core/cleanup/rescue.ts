@@ -36,6 +36,7 @@ export function rescueArticleParts(doc: Document, elements: Element[] = doc.docu
   }
   for (const container of outermost) {
     for (const el of elementsIn(container)) {
+      if (!el.hasAttributes()) continue;
       const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       if (signature === ' ') continue;
       if (!READABILITY_UNLIKELY.test(signature) || OK_MAYBE.test(signature)) continue;

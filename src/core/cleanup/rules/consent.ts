@@ -28,7 +28,9 @@ export const consent: CleanupRule = {
     if (!/^(?:DIV|SECTION|ASIDE|DIALOG|FOOTER)$/.test(el.tagName)) return false;
     const s = ctx.stats?.get(el);
     if (s && (s.text < 20 || s.text > 800)) return false;
+    // The word first, on the raw text (collapsing whitespace moves no word boundary): most boxes are not banners.
+    if (!/\bcookies?\b/i.test(el.textContent ?? '')) return false;
     const text = textOf(el);
-    return text.length < 800 && /\bcookies?\b/i.test(text) && /\b(?:accept|agree|consent|reject|manage)\b/i.test(text) && firstBelow(el, CONTROL) !== null;
+    return text.length < 800 && /\b(?:accept|agree|consent|reject|manage)\b/i.test(text) && firstBelow(el, CONTROL) !== null;
   },
 };
