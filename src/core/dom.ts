@@ -127,5 +127,5 @@ export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAt
 
 /** `root.querySelectorAll('a[href]')` (root excluded), in document order. */
 export function linksIn(root: Element): Element[] {
-  return Array.from(root.getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+  return elementsIn(root).filter((a) => a !== root && isLink(a));
 }

@@ -8,6 +8,7 @@
  * winning container only, so the common case costs one pass over the <p> elements.
  */
 import { collapseWhitespace } from './text.ts';
+import { elementsIn } from './dom.ts';
 
 const MIN_PARAGRAPH = 40;
 const MAX_LINK_DENSITY = 0.35;
@@ -25,7 +26,7 @@ function proseLength(p: Element): number {
   const text = collapseWhitespace(p.textContent ?? '');
   if (text.length < MIN_PARAGRAPH) return 0;
   let linked = 0;
-  for (const a of Array.from(p.getElementsByTagName('a'))) linked += collapseWhitespace(a.textContent ?? '').length;
+  for (const a of elementsIn(p)) if (a.localName === 'a') linked += collapseWhitespace(a.textContent ?? '').length;
   return linked / text.length > MAX_LINK_DENSITY ? 0 : text.length;
 }
 

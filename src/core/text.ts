@@ -21,6 +21,8 @@ export function collapseWhitespace(s: string): string {
 }
 
 class TextWriter {
+  /** Per <ol>: its <li>s' positions (see itemIndex). */
+  readonly lists = new Map<Element, Map<Element, number>>();
   private blocks: string[] = [];
   private line = '';
   private prefix = '';
@@ -63,6 +65,20 @@ export function htmlToText(root: Node): string {
   return w.result();
 }
 
+/**
+ * The position of `item` among its <ol>'s <li> children (hidden ones count too). Each list's items are listed
+ * once per htmlToText() call (in `w`), so a long list stays linear.
+ */
+function itemIndex(w: TextWriter, list: Element, item: Element): number {
+  let indexes = w.lists.get(list);
+  if (!indexes) {
+    indexes = new Map();
+    for (const c of Array.from(list.children)) if (c.tagName === 'LI') indexes.set(c, indexes.size);
+    w.lists.set(list, indexes);
+  }
+  return indexes.get(item) ?? 0;
+}
+
 function walk(node: Node, w: TextWriter): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
@@ -99,8 +115,7 @@ function walk(node: Node, w: TextWriter): void {
       const parent = el.parentElement;
       if (parent?.tagName === 'OL') {
         const start = Number(parent.getAttribute('start') ?? '1') || 1;
-        const index = Array.from(parent.children).filter((c) => c.tagName === 'LI').indexOf(el);
-        w.setPrefix(`${start + index}. `);
+        w.setPrefix(`${start + itemIndex(w, parent, el)}. `);
       } else {
         w.setPrefix('- ');
       }

@@ -14,6 +14,11 @@ describe('htmlToText', () => {
   it('writes lists as "- " and numbered lines, honouring start', () => {
     expect(text('<ul><li>a</li><li>b</li></ul><ol start="3"><li>c</li><li>d</li></ol>')).toBe('- a\n\n- b\n\n3. c\n\n4. d');
   });
+  it('numbers items by their place in the list (a hidden item keeps its number), nested lists apart', () => {
+    expect(text('<ol><li>a</li><li hidden>b</li><li>c<ol start="7"><li>x</li><li>y</li></ol></li><li>d</li></ol>')).toBe('1. a\n\n3. c\n\n7. x\n\n8. y\n\n4. d');
+    const long = Array.from({ length: 3000 }, (_, i) => `<li>item ${i}</li>`).join('');
+    expect(text(`<ol>${long}</ol>`).split('\n\n').at(-1)).toBe('3000. item 2999');
+  });
   it('turns <br> into a line break and keeps <pre> verbatim', () => {
     expect(text('<p>line1<br>line2</p><pre>  code\n    indented</pre>')).toBe('line1\nline2\n\n  code\n    indented');
   });
