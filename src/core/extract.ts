@@ -9,7 +9,7 @@
  */
 import { cleanContent, cleanPage, REMOVED_FROM, type Removal } from './cleanup/index.ts';
 import { declaresArticle, isReaderable, probablyReaderable } from './readerable.ts';
-import { findProseContainer, measureProse, narrowToProse, proseIn } from './fallback.ts';
+import { fallbackElement, findProseContainer, measureProse, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { elementsWithTags, parseWithReadability } from './readability.ts';
 import { readingTimeMinutes, wordCount } from './reading-time.ts';
@@ -165,9 +165,10 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   checkTime('Readability');
   let content = parsed?.content ?? null;
   // Second opinion: when Readability kept far less prose than the page's main prose block, take that block.
-  if (fallback && fallback.prose >= 500 && (!content || proseIn(content) < fallback.prose * 0.5)) {
+  const second = fallback && fallback.prose >= 500 && (!content || proseIn(content) < fallback.prose * 0.5) ? fallbackElement(win, clone, fallback) : null;
+  if (second) {
     const wrapper = clone.createElement('div');
-    wrapper.appendChild(fallback.el);
+    wrapper.appendChild(second);
     content = wrapper;
   }
   if (!content) throw new ExtractError('empty', 'No readable text was found on this page.');

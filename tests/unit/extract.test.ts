@@ -101,7 +101,7 @@ describe('extract(): removed items and the fallback', () => {
     const { findProseContainer } = await import('../../src/core/fallback.ts');
     const vendor = '<p>Youtube, Google Ireland Limited: videos are played back; connection data are collected and stored for 90 days.</p>';
     const doc = page(`<div class="sp-dsgvo-privacy-popup"><div class="content">${vendor.repeat(30)}</div></div><article>${para(3)}</article>`);
-    expect(findProseContainer(doc)?.el.textContent ?? '').not.toContain('Youtube');
+    expect(findProseContainer(doc)?.html ?? '').not.toContain('Youtube');
   });
 });
 
@@ -155,5 +155,32 @@ describe('narrowToProse (before Readability)', () => {
     const doc = page(`<h1>Story</h1><div><div><div>${long('Para', 3)}</div></div></div><footer>Footer</footer>`);
     expect(narrowToProse(doc)).toBeNull();
     expect(doc.body.textContent).toContain('Footer');
+  });
+});
+
+describe('the fallback container (src/core/fallback.ts)', () => {
+  it.each([
+    ['a <div>', '<div class="story">STORY<figure><img src="https://news.example.com/a.jpg" alt="A"><figcaption>Caption &amp; credit</figcaption></figure></div>'],
+    ['a table cell', '<table><tbody><tr><td class="story">STORY</td></tr></tbody></table>'],
+    ['a list item', '<ul><li class="story">STORY</li></ul>'],
+    ['one holding a template and markup-like text', '<section class="story">STORY<template><p>t</p></template><p>&lt;/template&gt;&lt;script&gt;x()&lt;/script&gt;</p></section>'],
+  ])('comes back from its HTML as it was: %s', async (_name, html) => {
+    const { fallbackElement, findProseContainer } = await import('../../src/core/fallback.ts');
+    const doc = page(`<h1>Story</h1>${html.replace('STORY', para(6))}<p>short</p>`);
+    const original = doc.querySelector('.story')!;
+    const candidate = findProseContainer(doc)!;
+    // From a copied document (no window of its own), as the content script works.
+    const copy = doc.cloneNode(true) as Document;
+    const el = fallbackElement(doc.defaultView!, copy, candidate)!;
+    expect(el.ownerDocument).toBe(copy);
+    expect(el.outerHTML).toBe(original.outerHTML);
+    expect(el.isEqualNode(original)).toBe(true);
+  });
+  it('comes back as it was when it is the <body> itself', async () => {
+    const { fallbackElement, findProseContainer } = await import('../../src/core/fallback.ts');
+    const doc = page(`<h1>Story</h1>${para(6)}`);
+    const el = fallbackElement(doc.defaultView!, doc.cloneNode(true) as Document, findProseContainer(doc)!)!;
+    expect(el.tagName).toBe('BODY');
+    expect(el.isEqualNode(doc.body)).toBe(true);
   });
 });
