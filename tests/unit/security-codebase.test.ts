@@ -31,6 +31,8 @@ const CODE_FROM_STRINGS = /\beval\s*\(|\bnew\s+Function\s*\(|(?<![.\w])Function\
 const ALLOWED_PARSING: Record<string, string> = {
   'src/ui/html-sink.ts': 'the one sink: sanitizes, then reads innerHTML of its own output',
   'src/core/extract.ts': 'serializes its sanitized result (holder.innerHTML, read only)',
+  'src/core/fallback.ts':
+    "serializes the fallback container's content (read only) and, when the fallback is taken, parses that serializer output back with DOMParser into an inert document; the result is sanitized with the article",
   'src/core/export/markdown.ts': "parses sanitized article HTML with DOMParser into an inert document for turndown",
   'src/core/import/bookmarks.ts': 'parses an imported bookmark file with DOMParser into an inert document, reads only links and their text',
   'src/core/import/fetched.ts': "parses a fetched article with DOMParser into an inert document for extract(), which sanitizes its result",
