@@ -122,6 +122,23 @@ export function hasAncestor(el: Element, match: (el: Element) => boolean): boole
   return false;
 }
 
+/**
+ * The document's base URL (what `doc.baseURI` answers: the first <base href> in tree order, resolved against the
+ * document's URL, else that URL), from its <base> elements: jsdom answers baseURI with a selector query per read.
+ */
+export function baseUrlOf(doc: Document, bases: ArrayLike<Element> = doc.getElementsByTagName('base')): string {
+  for (let i = 0; i < bases.length; i++) {
+    const href = bases[i]!.getAttribute('href');
+    if (href === null) continue;
+    try {
+      return new URL(href, doc.URL).href;
+    } catch {
+      return doc.URL;
+    }
+  }
+  return doc.URL;
+}
+
 /** `a[href]`, tested without the selector engine. */
 export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
 

@@ -17,7 +17,7 @@ import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
-import { elementsIn } from './dom.ts';
+import { baseUrlOf, elementsIn } from './dom.ts';
 import { scanDocument, type DocumentScan } from './scan.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
@@ -127,8 +127,8 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
 
   // Read everything needed from the page before anything mutates it.
   const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan ? (tag) => scan.byTag(tag) : undefined);
-  const shownLead = findShownLeadImage(doc, meta.leadImage, scan?.byTag('img'));
-  const base = doc.baseURI;
+  const base = baseUrlOf(doc, scan?.byTag('base'));
+  const shownLead = findShownLeadImage(doc, meta.leadImage, base, scan?.byTag('img'));
 
   // Readability mutates the document: work on a copy unless the caller hands over a disposable one (or the copy
   // above already is one).

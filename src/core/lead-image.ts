@@ -46,9 +46,8 @@ export function firstLargeImage(content: Element): string | null {
   return null;
 }
 
-export function findShownLeadImage(page: Document, leadImage: string | null, imgs: ArrayLike<Element> = page.getElementsByTagName('img')): ShownLeadImage | null {
+export function findShownLeadImage(page: Document, leadImage: string | null, base: string, imgs: ArrayLike<Element> = page.getElementsByTagName('img')): ShownLeadImage | null {
   if (!leadImage) return null;
-  const base = page.baseURI;
   const shown = Array.from(imgs).find((img) => {
     const src = imageSrc(img);
     return src !== null && sameImage(src, leadImage, base);

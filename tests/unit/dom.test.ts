@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../../src/core/dom.ts';
+import { baseUrlOf, firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../../src/core/dom.ts';
 
 const TAGS = ['div', 'p', 'li', 'ul', 'a', 'h2', 'h3', 'span', 'nav', 'section'];
 const tree: fc.Memo<string> = fc.memo((n) =>
@@ -40,5 +40,19 @@ describe('selector-free lookups (fast-check)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('baseUrlOf: what document.baseURI answers', () => {
+  it.each([
+    ['no <base>', ''],
+    ['a relative <base href>', '<base href="/news/">'],
+    ['an absolute one', '<base href="https://cdn.example.org/a/b/">'],
+    ['the first with an href wins', '<base target="_blank"><base href="sub/"><base href="https://other.example/">'],
+    ['one in the body', '</head><body><p>x</p><base href="../up/">'],
+    ['an unparseable href (falls back to the page URL)', '<base href="http://[">'],
+  ])('%s', (_name, head) => {
+    const doc = new JSDOM(`<!doctype html><html><head>${head}</head><body></body></html>`, { url: 'https://news.example.com/2026/11/story.html?x=1' }).window.document;
+    expect(baseUrlOf(doc)).toBe(doc.baseURI);
   });
 });
