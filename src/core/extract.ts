@@ -149,9 +149,14 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const prose = clone.body ? measureProse(clone.body, work?.byTag('p')) : undefined;
   const fallback = findProseContainer(clone, prose);
   // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
-  const normalizedTitle = collapseWhitespace(meta.title ?? '').toLowerCase().slice(0, 40);
+  // The <h1> holding the title, or one the title holds ("Kicker: Headline - Site" over <h1>Headline</h1>).
+  const fullTitle = collapseWhitespace(meta.title ?? '').toLowerCase();
+  const normalizedTitle = fullTitle.slice(0, 40);
   const headline = normalizedTitle
-    ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().includes(normalizedTitle))
+    ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => {
+        const text = collapseWhitespace(h.textContent ?? '').toLowerCase();
+        return text.includes(normalizedTitle) || (text.length >= 15 && fullTitle.includes(text));
+      })
     : undefined;
   narrowToProse(clone, prose, headline);
   const parsed = parseWithReadability(clone, {

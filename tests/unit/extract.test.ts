@@ -150,6 +150,14 @@ describe('narrowToProse (before Readability)', () => {
     expect(doc.body.textContent).not.toContain('Menu');
     expect(doc.getElementById('side')).toBeNull();
   });
+  it('keeps a story whose <h1> is the end of a "Kicker: Headline - Site" title when readers\' posts hold most of the prose', () => {
+    const posts = Array.from({ length: 12 }, (_, i) => `<div class="post"><b>Reader${i}</b><p>${'I think the council got this wrong, and the bridge will cost far more than anybody says today. '.repeat(3)}</p></div>`).join('');
+    const doc = new JSDOM(
+      `<!doctype html><html><head><title>Bridge vote: Council backs the new bridge - Example News</title></head><body><div class="main"><div class="art"><h1>Council backs the new bridge</h1><div class="body">${long('Para', 4)}</div></div><div class="posts"><div><div><div class="list">${posts}</div></div></div></div></div></body></html>`,
+      { url: URL_ },
+    ).window.document;
+    expect(extract(doc, URL_).text).toContain('Para 1: the council met');
+  });
   it('leaves pages with little prose alone', async () => {
     const { narrowToProse } = await import('../../src/core/fallback.ts');
     const doc = page(`<h1>Story</h1><div><div><div>${long('Para', 3)}</div></div></div><footer>Footer</footer>`);
