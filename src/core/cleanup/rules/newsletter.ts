@@ -19,5 +19,5 @@ export const newsletter: CleanupRule = {
     if (s && s.text > 400) return false;
     return firstBelow(form, EMAIL_INPUT) !== null && textOf(el).length < 400;
   },
-  text: /^(?:.{0,120}\b(?:please subscribe|subscribe (?:now|today|to (?:read|continue|view|access))|already a subscriber|become a (?:subscriber|member)|suscríbete|hazte (?:miembro|socio)|jetzt abonnieren|abonnez-vous)\b.{0,160}|(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
+  text: /^(?:.{0,120}\b(?:please subscribe|subscribe (?:now|today|to (?:read|continue|view|access))|already a subscriber|become a (?:subscriber|member)|suscríbete|hazte (?:miembro|socio)|jetzt abonnieren|abonnez-vous|consider supporting|support (?:our|independent) (?:work|journalism)|(?:unterstützen sie|helfen sie) (?:uns|unsere arbeit|unabhängigen journalismus)|nur mit ihrer unterstützung|werden sie (?:mitglied|unterstützer)|become a (?:member|supporter)|hágase miembro|apoya (?:nuestro|el) periodismo)\b.{0,160}|(?:sign up|subscribe)(?: now| today)?(?: (?:to|for) .{0,120})?|get (?:our|the) .{0,60}newsletter.{0,120}|.{0,80}\bnewsletter\b.{0,80}(?:sign up|subscribe|inbox).{0,80}|newsletter abonnieren.{0,100}|jetzt abonnieren.{0,100})$/i,
 };
