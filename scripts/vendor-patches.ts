@@ -94,6 +94,12 @@ export const VENDOR_PATCHES: VendorPatch[] = [
   },
   {
     file: '/dompurify/dist/purify.es.mjs',
+    find: 'throw new TypeError("Invalid attempt to destructure non-iterable instance.\\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");',
+    replace: 'throw new TypeError("Invalid attempt to destructure non-iterable instance.");',
+    why: "a bundled Babel helper's error text, shortened (the error itself is unchanged): bytes for the content script's budget",
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
     find: '\tDOMPurify.removeHook = function(entryPoint, hookFunction) {',
     until: '\treturn DOMPurify;\n}',
     replace: '\t/* Lectern: removeHook, removeHooks, removeAllHooks removed, see scripts/vendor-patches.ts */\n',

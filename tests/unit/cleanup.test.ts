@@ -125,6 +125,18 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
   });
 });
 
+describe('clean-up, content phase: appeals, disclaimers, comment log-in prompts', () => {
+  it('removes support appeals, opinion/licence disclaimers and "log in to comment" lines', () => {
+    const r = content(`${story}<p>If you enjoyed reading this post – would you consider supporting our work? Just click here.</p><p>Diese Arbeit ist nur mit Ihrer Unterstützung möglich!</p><p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p><p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p><p>This entry was posted in News. Bookmark the permalink.</p><p>Du musst eingeloggt sein um Kommentare zu schreiben!</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['newsletter', 'newsletter', 'site-chrome', 'site-chrome', 'site-chrome', 'comments']);
+    expect(r.text).toContain('council voted');
+  });
+  it('keeps sentences that report on support, opinions or licences', () => {
+    const r = content(`<p>The union said members would support the strike, and the views of the workers were heard.</p><p>Die Stadt hat die Fotos unter einer neuen Regel veröffentlicht, sagte der Sprecher.</p>`);
+    expect(r.removed).toEqual([]);
+  });
+});
+
 describe('clean-up, page phase: consent banners and live commentary', () => {
   it('keeps Adobe Experience Manager "cmp-" components (the article) but removes a consent manager box', () => {
     const r = page(`<div class="cmp-container"><div class="cmp-text"><p>Heat pumps work in old houses too, if the radiators are large enough.</p></div></div><div class="cmp-wrapper"><p>We and our partners use cookies. Accept all?</p><button>Accept</button></div>${story}`);
