@@ -53,13 +53,14 @@ export function measureProse(body: Element, paragraphs?: ArrayLike<Element>): Ma
   return out;
 }
 
-/** `prose`: measureProse() of the body, when already taken (nothing changed since). */
+/** `lengths`: measureProse() of the body, when already taken (nothing changed since). */
 export function findProseContainer(doc: Document, lengths?: Map<Element, number>): FallbackCandidate | null {
   const body = doc.body;
   if (!body) return null;
   // Prose per parent, then credit each grandparent with its children's prose (stories split into several divs).
+  const measured = lengths ?? measureProse(body);
   const byParent = new Map<Element, number>();
-  for (const [p, len] of lengths ?? measureProse(body)) {
+  for (const [p, len] of measured) {
     const parent = p.parentElement;
     if (!len || !parent) continue;
     byParent.set(parent, (byParent.get(parent) ?? 0) + len);
@@ -79,8 +80,7 @@ export function findProseContainer(doc: Document, lengths?: Map<Element, number>
   }
   if (!best) return null;
   for (let a: Element | null = best; a && a !== body; a = a.parentElement) if (isFurniture(a)) return null;
-  const prose = Array.from(best.getElementsByTagName('p')).reduce((n, p) => n + (lengths?.get(p) ?? proseLength(p)), 0);
-  return { el: best.cloneNode(false) as Element, html: best.innerHTML, prose };
+  return { el: best.cloneNode(false) as Element, html: best.innerHTML, prose: proseIn(best, measured) };
 }
 
 /**
@@ -99,9 +99,9 @@ export function fallbackElement(win: Window, doc: Document, candidate: FallbackC
   return el;
 }
 
-/** Characters of prose in Readability's result, measured the same way. */
-export function proseIn(el: Element): number {
-  return Array.from(el.getElementsByTagName('p')).reduce((n, p) => n + proseLength(p), 0);
+/** Characters of prose in `el` (Readability's result, say), measured the same way; `lengths` as measured already. */
+export function proseIn(el: Element, lengths?: Map<Element, number>): number {
+  return Array.from(el.getElementsByTagName('p')).reduce((n, p) => n + (lengths?.get(p) ?? proseLength(p)), 0);
 }
 
 /**
