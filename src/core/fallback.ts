@@ -33,11 +33,31 @@ function proseLength(p: Element): number {
   return linked / text.length > MAX_LINK_DENSITY ? 0 : text.length;
 }
 
-function isFurniture(el: Element): boolean {
-  const tag = el.tagName;
-  if (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE' || tag === 'FORM' || tag === 'HEADER' || tag === 'DIALOG') return true;
-  const sig = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return sig !== ' ' && FURNITURE.test(sig) && !/article|content|main|body|post|entry|story/i.test(sig);
+const FURNITURE_TAG = /^(?:NAV|FOOTER|ASIDE|FORM|HEADER|DIALOG)$/;
+const ARTICLE_WORDS = /article|content|main|body|post|entry|story/i;
+/** Class words that name the story itself (`article-body-content`); "content" alone also names a dialog's text. */
+const STORY_WORDS = /article|story|entry|post(?!er)/i;
+/** Boxes over or beside the story, whatever holds them: never a wrapper around it. */
+const OVERLAY = /comment|cookie|consent|privacy|dsgvo|gdpr|modal|popup|dialog|newsletter/i;
+
+/**
+ * Whether the container `best` sits inside page furniture. Walking up from it: a furniture tag (<nav>, <footer>…)
+ * always counts, but a furniture class name only below the first ancestor that names itself the article
+ * (`article-body-content`, not `comment-content`): above that, a class like `above-footer` or `page-header-wrap`
+ * belongs to a layout wrapper around the story, not to a box beside it. Overlays and comment sections (a
+ * cookie dialog's `content`, a comment's `post`) count wherever they are.
+ */
+function inFurniture(best: Element, body: Element): boolean {
+  let inArticle = false;
+  for (let a: Element | null = best; a && a !== body; a = a.parentElement) {
+    if (FURNITURE_TAG.test(a.tagName)) return true;
+    const sig = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+    if (sig === ' ') continue;
+    const furniture = FURNITURE.test(sig);
+    if (furniture && (!inArticle || OVERLAY.test(sig)) && !ARTICLE_WORDS.test(sig)) return true;
+    if (!furniture && STORY_WORDS.test(sig)) inArticle = true;
+  }
+  return false;
 }
 
 /**
@@ -79,7 +99,7 @@ export function findProseContainer(doc: Document, lengths?: Map<Element, number>
     }
   }
   if (!best) return null;
-  for (let a: Element | null = best; a && a !== body; a = a.parentElement) if (isFurniture(a)) return null;
+  if (inFurniture(best, body)) return null;
   return { el: best.cloneNode(false) as Element, html: best.innerHTML, prose: proseIn(best, measured) };
 }
 

@@ -184,6 +184,20 @@ describe('the fallback container (src/core/fallback.ts)', () => {
     expect(el.outerHTML).toBe(original.outerHTML);
     expect(el.isEqualNode(original)).toBe(true);
   });
+  it('takes a story inside a layout wrapper with a furniture-like class, but not a box of furniture', async () => {
+    const { findProseContainer } = await import('../../src/core/fallback.ts');
+    // `above-footer` wraps the whole story: above the element that names itself the article, it is layout.
+    const wrapped = page(`<div class="above-footer"><div class="article-body-content"><div class="text">${para(6)}</div></div></div>`);
+    expect(findProseContainer(wrapped)?.el.getAttribute('class')).toBe('text');
+    // The same prose in a sidebar or comments box (`comment-content` names no article), or under a <footer>, is not taken.
+    for (const html of [
+      `<div class="sidebar"><div class="text">${para(6)}</div></div>`,
+      `<div class="comments"><div class="comment-content"><div class="text">${para(6)}</div></div></div>`,
+      `<footer><div class="article-body"><div class="text">${para(6)}</div></div></footer>`,
+    ]) {
+      expect(findProseContainer(page(html)), html.slice(0, 40)).toBeNull();
+    }
+  });
   it('comes back as it was when it is the <body> itself', async () => {
     const { fallbackElement, findProseContainer } = await import('../../src/core/fallback.ts');
     const doc = page(`<h1>Story</h1>${para(6)}`);
