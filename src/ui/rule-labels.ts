@@ -16,6 +16,7 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   dateline: 'ruleDateline',
   byline: 'ruleByline',
   promo: 'rulePromo',
+  tail: 'ruleTail',
 };
 
 /** Label key for a rule id from an Article (a rule this build doesn't know, e.g. from newer saved data: "Other"). */

@@ -137,6 +137,34 @@ describe('clean-up, content phase: appeals, disclaimers, comment log-in prompts'
   });
 });
 
+describe('clean-up, content phase: leftovers ending the article', () => {
+  it('removes a heading or label with nothing after it and a last teaser link, after the prose', () => {
+    const r = content(`${story}<h3>Ähnliche Beiträge</h3><p><a href="https://other.example.org/x">Ein anderer Artikel über etwas</a></p><p>Kontakt:</p>`);
+    expect(r.removed).toEqual([
+      { rule: 'tail', text: 'Ähnliche Beiträge' },
+      { rule: 'tail', text: 'Ein anderer Artikel über etwas' },
+      { rule: 'tail', text: 'Kontakt:' },
+    ]);
+    expect(r.text).toContain('council voted');
+  });
+  it('keeps the same blocks when text, a picture or a list follows them, and pages without prose', () => {
+    const mid = content(`<h3>Schools</h3>${story}<h3>Roads</h3><p>Paved.</p>`);
+    expect(mid.removed).toEqual([]);
+    const pictured = content(`${story}<h3>The new bridge</h3><img src="https://news.example.com/b.jpg">`);
+    expect(pictured.removed).toEqual([]);
+    const list = content(`${story}<h3>Ingredients</h3><ul><li>Flour</li><li>Sugar</li><li>Eggs</li></ul>`);
+    expect(list.removed).toEqual([]);
+    const table = content(`${story}<table><tr><td>Leverkusen</td><td>Bayern</td></tr></table>`);
+    expect(table.removed).toEqual([]);
+    const short = content(`<h2>Test Case 1</h2><p>Hello</p><h2>Test Case 2</h2>`);
+    expect(short.removed).toEqual([]);
+  });
+  it('keeps a closing sentence, a sign-off quote and a bare link', () => {
+    const r = content(`${story}<p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
+    expect(r.removed).toEqual([]);
+  });
+});
+
 describe('clean-up, page phase: consent banners and live commentary', () => {
   it('keeps Adobe Experience Manager "cmp-" components (the article) but removes a consent manager box', () => {
     const r = page(`<div class="cmp-container"><div class="cmp-text"><p>Heat pumps work in old houses too, if the radiators are large enough.</p></div></div><div class="cmp-wrapper"><p>We and our partners use cookies. Accept all?</p><button>Accept</button></div>${story}`);

@@ -26,7 +26,8 @@ export type RuleId =
   | 'site-chrome'
   | 'dateline'
   | 'byline'
-  | 'promo';
+  | 'promo'
+  | 'tail';
 
 export interface CleanupRule {
   id: RuleId;

@@ -14,7 +14,8 @@ import { relatedLinks } from './related-links.ts';
 import { shareBar } from './share-bar.ts';
 import { siteChrome } from './site-chrome.ts';
 import { tags } from './tags.ts';
+import { tail } from './tail.ts';
 
 export const RULES: readonly CleanupRule[] = [
-  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline, bylineLine, promo,
+  consent, shareBar, badge, breadcrumb, newsletter, ad, comments, relatedLinks, authorBio, tags, siteChrome, dateline, bylineLine, promo, tail,
 ];

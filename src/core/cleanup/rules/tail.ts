@@ -1,0 +1,69 @@
+import type { CleanupRule } from '../rule.ts';
+import { linkDensity, textOf } from '../dom.ts';
+import { elementsIn } from '../../dom.ts';
+
+const BLOCK = /^(?:P|H[1-6]|LI|DT|DD|DIV|SECTION|ASIDE|HEADER|FOOTER|ADDRESS|UL|OL|DL|TABLE|FIGURE|FIGCAPTION|BLOCKQUOTE|PRE|NAV)$/;
+/** Blocks whose short lines are content (table cells, code, captions, quotes): the tail stops there. */
+const KEEP = /^(?:TABLE|PRE|FIGURE|BLOCKQUOTE|CODE)$/;
+const MEDIA = /^(?:IMG|PICTURE|VIDEO|AUDIO|IFRAME|CANVAS|svg|OBJECT|EMBED)$/;
+const CJK = /[\u3040-\u9fff\uac00-\ud7af]/;
+const found = new WeakMap<Element, Set<Element>>();
+
+function rootOf(el: Element): Element {
+  let top = el;
+  while (top.parentElement) top = top.parentElement;
+  return top;
+}
+
+/**
+ * The leftovers ending an article (computed once per article): walking back from its last block, headings with
+ * nothing after them, short labels that are no sentence ("Kontakt:", "Ähnliche Beiträge", "Mehr Themen:") and
+ * teaser links. Stops at the first block of text, a picture or video (a heading over it has its content), a
+ * table, code, a figure or quote, or a list of 3+ items; and removes nothing unless prose comes before.
+ */
+function trailing(root: Element): Set<Element> {
+  let out = found.get(root);
+  if (out) return out;
+  out = new Set();
+  found.set(root, out);
+  const all = elementsIn(root);
+  const hasBlock = new Set<Element>();
+  for (let i = all.length - 1; i > 0; i--) {
+    const el = all[i]!;
+    if ((hasBlock.has(el) || BLOCK.test(el.tagName)) && el.parentElement) hasBlock.add(el.parentElement);
+  }
+  const leaf = (el: Element): boolean => BLOCK.test(el.tagName) && !hasBlock.has(el);
+  const tail: Element[] = [];
+  let i = all.length - 1;
+  for (; i > 0; i--) {
+    const el = all[i]!;
+    if (MEDIA.test(el.tagName) && !el.closest('a')) break;
+    if (!leaf(el)) continue;
+    const text = textOf(el);
+    if (!text) continue;
+    let kept = el.tagName === 'LI' && (el.parentElement?.children.length ?? 0) >= 3;
+    for (let a: Element | null = el; a && a !== root && !kept; a = a.parentElement) kept = KEEP.test(a.tagName);
+    if (kept) break;
+    // A sentence, or a bare address (a petition's, a source's), is text.
+    const sentence = /[.!?…"“”»)]$|^(?:https?:|www\.)/.test(text);
+    const heading = /^H[2-6]$/.test(el.tagName) && text.length < 150;
+    const label = text.length < 40 && !sentence && !CJK.test(text) && !/\d.*\d.*\d/.test(text);
+    const teaser = text.length < 200 && !sentence && linkDensity(el) > 0.8;
+    if (!heading && !label && !teaser) break;
+    tail.push(el);
+  }
+  for (; i > 0; i--) {
+    const el = all[i]!;
+    if (leaf(el) && textOf(el).length >= 100) {
+      for (const t of tail) out.add(t);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Content phase: leftovers at the end of the article ("Related posts", "Kontakt:", a last teaser link). */
+export const tail: CleanupRule = {
+  id: 'tail',
+  structural: (el, ctx) => ctx.phase === 'content' && trailing(rootOf(el)).has(el),
+};
