@@ -159,8 +159,8 @@ describe('clean-up, content phase: leftovers ending the article', () => {
     const short = content(`<h2>Test Case 1</h2><p>Hello</p><h2>Test Case 2</h2>`);
     expect(short.removed).toEqual([]);
   });
-  it('keeps a closing sentence, a sign-off quote and a bare link', () => {
-    const r = content(`${story}<p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
+  it('keeps a closing pull quote, a sign-off quote and a bare link', () => {
+    const r = content(`${story}<h4>The story is dreadful. It is perfectly dreadful.</h4><p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
     expect(r.removed).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ function trailing(root: Element): Set<Element> {
     if (kept) break;
     // A sentence, or a bare address (a petition's, a source's), is text.
     const sentence = /[.!?…"“”»)]$|^(?:https?:|www\.)/.test(text);
-    const heading = /^H[2-6]$/.test(el.tagName) && text.length < 150;
+    // A heading ending in a full stop is a pull quote, part of the text.
+    const heading = /^H[2-6]$/.test(el.tagName) && text.length < 150 && !text.endsWith('.');
     const label = text.length < 40 && !sentence && !CJK.test(text) && !/\d.*\d.*\d/.test(text);
     const teaser = text.length < 200 && !sentence && linkDensity(el) > 0.8;
     if (!heading && !label && !teaser) break;
