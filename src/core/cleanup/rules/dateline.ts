@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { elementsIn, tagIn, textOf } from '../dom.ts';
+import { elementsIn, rootOf, tagIn, textOf } from '../dom.ts';
 
 const TIME_HOLDER = tagIn('time', 'span', 'p', 'div', 'small');
 
@@ -33,12 +33,6 @@ export const dateline: CleanupRule = {
 
 const BARE_TIME = /^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?$/i;
 const counted = new WeakMap<Element, number>();
-
-function rootOf(el: Element): Element {
-  let top = el;
-  while (top.parentElement) top = top.parentElement;
-  return top;
-}
 
 /** How many blocks in the article are nothing but a time (computed once per article). */
 function bareTimes(root: Element): number {

@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { linkDensity, textOf } from '../dom.ts';
+import { linkDensity, rootOf, textOf } from '../dom.ts';
 import { elementsIn } from '../../dom.ts';
 
 const BLOCK = /^(?:P|H[1-6]|LI|DT|DD|DIV|SECTION|ASIDE|HEADER|FOOTER|ADDRESS|UL|OL|DL|TABLE|FIGURE|FIGCAPTION|BLOCKQUOTE|PRE|NAV)$/;
@@ -8,12 +8,6 @@ const KEEP = /^(?:TABLE|PRE|FIGURE|BLOCKQUOTE|CODE)$/;
 const MEDIA = /^(?:IMG|PICTURE|VIDEO|AUDIO|IFRAME|CANVAS|svg|OBJECT|EMBED)$/;
 const CJK = /[\u3040-\u9fff\uac00-\ud7af]/;
 const found = new WeakMap<Element, Set<Element>>();
-
-function rootOf(el: Element): Element {
-  let top = el;
-  while (top.parentElement) top = top.parentElement;
-  return top;
-}
 
 /**
  * The leftovers ending an article (computed once per article): walking back from its last block, headings with
