@@ -159,6 +159,24 @@ describe('clean-up, content phase: leftovers ending the article', () => {
     const short = content(`<h2>Test Case 1</h2><p>Hello</p><h2>Test Case 2</h2>`);
     expect(short.removed).toEqual([]);
   });
+  it('removes a closing section of furniture: its heading and everything after it', () => {
+    const r = content(`${story}<h3>Weitere Informationen:</h3><p>Das Institut forscht seit 1975 zum Klima und seinen Folgen für die Region.</p><h3>Kontakt:</h3><p>Dr. Erika Muster, Pressestelle, Telefon 040 1234567</p>`);
+    expect(r.removed.map((x) => x.text)).toEqual([
+      'Weitere Informationen:',
+      'Das Institut forscht seit 1975 zum Klima und seinen Folgen für die Region.',
+      'Kontakt:',
+      'Dr. Erika Muster, Pressestelle, Telefon 040 1234567',
+    ]);
+    expect(r.removed.every((x) => x.rule === 'tail')).toBe(true);
+    const about = content(`${story}<h2>About the author</h2><p>Jane Doe covers city hall for the Example and has written about the council since 2010, often at length.</p>`);
+    expect(about.text).not.toContain('Jane Doe');
+  });
+  it('keeps such a heading early in the article, and headings that only resemble one', () => {
+    const early = content(`<h3>Kontakt</h3><p>Wer die Stadt erreichen will, ruft an.</p>${story}`);
+    expect(early.removed).toEqual([]);
+    const other = content(`${story}<h3>Kontakte zur Verwaltung</h3><p>Die Stadt hat neue Kontakte zur Verwaltung des Landes aufgebaut, sagte der Bürgermeister.</p>`);
+    expect(other.removed).toEqual([]);
+  });
   it('keeps a closing pull quote, a sign-off quote and a bare link', () => {
     const r = content(`${story}<h4>The story is dreadful. It is perfectly dreadful.</h4><p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
     expect(r.removed).toEqual([]);

@@ -8,6 +8,9 @@ const KEEP = /^(?:TABLE|PRE|FIGURE|BLOCKQUOTE|CODE)$/;
 const MEDIA = /^(?:IMG|PICTURE|VIDEO|AUDIO|IFRAME|CANVAS|svg|OBJECT|EMBED)$/;
 const CJK = /[\u3040-\u9fff\uac00-\ud7af]/;
 const found = new WeakMap<Element, Set<Element>>();
+/** Headings that open a closing section of furniture: contacts, the author's bio, further reading, related posts. */
+const CLOSING =
+  /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|further reading|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge)\s*[:!.…]?$/i;
 
 /**
  * The leftovers ending an article (computed once per article): walking back from its last block, headings with
@@ -54,10 +57,28 @@ function trailing(root: Element): Set<Element> {
       break;
     }
   }
+  // A closing section: a heading that names page furniture ("Weitere Informationen", "About the author"), in
+  // the last 30% of the text, and everything after it.
+  let total = 0;
+  const offsets = new Map<Element, number>();
+  for (const el of all) {
+    if (!leaf(el)) continue;
+    offsets.set(el, total);
+    total += textOf(el).length;
+  }
+  for (let j = 1; j < all.length; j++) {
+    const offset = offsets.get(all[j]!);
+    if (offset === undefined || offset < total * 0.7 || !CLOSING.test(textOf(all[j]!))) continue;
+    for (let k = j; k < all.length; k++) out.add(all[k]!);
+    break;
+  }
   return out;
 }
 
-/** Content phase: leftovers at the end of the article ("Related posts", "Kontakt:", a last teaser link). */
+/**
+ * Content phase: leftovers at the end of the article ("Related posts", "Kontakt:", a last teaser link), and a
+ * closing section of furniture under a heading such as "Weitere Informationen" or "About the author".
+ */
 export const tail: CleanupRule = {
   id: 'tail',
   structural: (el, ctx) => ctx.phase === 'content' && trailing(rootOf(el)).has(el),
