@@ -98,6 +98,13 @@ describe('clean-up, content phase: labels, link lists, times, ratings', () => {
     const live = content(`<p><time>16:42</time></p><p>Entry one text here.</p><p><time>15:58</time></p><p>Entry two.</p><p><time>14:31</time></p><p>Entry three.</p>`);
     expect(live.removed).toEqual([]);
   });
+  it('removes labelled datelines in more languages, with seconds and a category, but not a lone "Date" heading', () => {
+    const lines = ['Veröffentlichung: 2. Februar 2022', 'Publikacja: 04.05.2021', 'opublikowano: 2021-04-29 17:13:04.031886+02:00', 'News date : 04/21/2022 Category : Press Releases', '24.01.2022 11:38Kategorie: News', 'Datum: 18.10.2021'];
+    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}`);
+    expect(r.removed.map((x) => x.text)).toEqual(lines);
+    const table = content(`${story}<table><tr><th>Date</th><th>Datum</th></tr><tr><td>4 May</td><td>Vote</td></tr></table><p>The date was set for 4 May 2021</p>`);
+    expect(table.removed).toEqual([]);
+  });
   it('removes rating and comment prompts', () => {
     const r = content(`${story}<p>War der Artikel nützlich?</p><p>Kommentare schreiben</p><p>Rate this recipe</p>`);
     expect(r.removed.map((x) => x.rule)).toEqual(['comments', 'comments', 'comments']);

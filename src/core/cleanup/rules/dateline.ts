@@ -5,20 +5,22 @@ const TIME_HOLDER = tagIn('time', 'span', 'p', 'div', 'small');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})`;
-const TIME = '(?:\\s*(?:,|at|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?';
+const TIME = '(?:\\s*(?:,|at|-|–|\\|)?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2}(?:\\.\\d+)?(?:[+-]\\d{2}:?\\d{2})?)?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?';
 
 /**
  * Visible datelines ("Published 8 February 2024", "Updated: March 4, 2025 10:15 AM"): the date is shown in the
  * Source line from the metadata, so the body doesn't repeat it.
  */
-const LABEL = '(?:published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|erstellt|publiziert|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|opublikowano)(?:\\s+(?:on|am|el|le|il))?';
+const LABEL = '(?:published|updated|posted|last updated|first published|veröffentlicht|veröffentlichung|(?:zuletzt )?aktualisiert|letzte aktualisierung|erstellt|publiziert|publicado|actualizado|publié|mis à jour|pubblicato|aggiornato|opublikowano|publikacja)(?:\\s+(?:on|am|el|le|il))?';
+/** Before a date only: alone, "Date" is a table heading. */
+const DATE_LABEL = `(?:${LABEL}|(?:news )?date|(?:erscheinungs)?datum)`;
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\\.?,?\\s*';
 const DE_DATE = `(?:\\d{1,2}\\.\\s*(?:${MONTH}|januar|februar|märz|mai|juni|juli|oktober|dezember)\\s+\\d{4})`;
 
 export const dateline: CleanupRule = {
   id: 'dateline',
   text: new RegExp(
-    `^(?:${LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*(?:\\||·|-)\\s*(?:${LABEL}\\s*:?\\s*)?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?)?$` +
+    `^(?:${DATE_LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*(?:\\||·|-)\\s*(?:${DATE_LABEL}\\s*:?\\s*)?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?)?(?:\\s*(?:category|kategorie|rubrik)\\s*:\\s*.{1,40})?$` +
       // a bare label ("Aktualisiert am")
       `|^${LABEL}\\s*:?$`,
     'i',
