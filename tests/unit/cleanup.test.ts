@@ -102,6 +102,9 @@ describe('clean-up, content phase: labels, link lists, times, ratings', () => {
     const lines = ['Veröffentlichung: 2. Februar 2022', 'Publikacja: 04.05.2021', 'opublikowano: 2021-04-29 17:13:04.031886+02:00', 'News date : 04/21/2022 Category : Press Releases', '24.01.2022 11:38Kategorie: News', 'Datum: 18.10.2021'];
     const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}`);
     expect(r.removed.map((x) => x.text)).toEqual(lines);
+    const metaLine = content(`<p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>${story}<p>24. März 2004, 19:49 | Genesis</p>`);
+    expect(metaLine.removed.map((x) => x.rule)).toEqual(['dateline', 'dateline']);
+    expect(content(`${story}<p>Results | 2021-10-16 was the day we won the cup against all the odds in the final</p>`).removed).toEqual([]);
     const table = content(`${story}<table><tr><th>Date</th><th>Datum</th></tr><tr><td>4 May</td><td>Vote</td></tr></table><p>The date was set for 4 May 2021</p>`);
     expect(table.removed).toEqual([]);
   });

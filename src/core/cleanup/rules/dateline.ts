@@ -22,7 +22,10 @@ export const dateline: CleanupRule = {
   text: new RegExp(
     `^(?:${DATE_LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*(?:\\||·|-)\\s*(?:${DATE_LABEL}\\s*:?\\s*)?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?)?(?:\\s*(?:category|kategorie|rubrik)\\s*:\\s*.{1,40})?$` +
       // a bare label ("Aktualisiert am")
-      `|^${LABEL}\\s*:?$`,
+      `|^${LABEL}\\s*:?$` +
+      // a line of metadata around a date, its parts split by | or · ("Freitag | 14. Juni 2019 | VON Sina Giebel | 0 Comments")
+      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)*(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*[|·][^|·]{1,40})+$` +
+      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)+(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?$`,
     'i',
   ),
   // A time alone ("19:49", "3:59 PM", "05:28 Uhr") is a dateline, unless the article has several: then they are
