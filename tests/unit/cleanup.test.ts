@@ -178,6 +178,8 @@ describe('clean-up, content phase: leftovers ending the article', () => {
       'Dr. Erika Muster, Pressestelle, Telefon 040 1234567',
     ]);
     expect(r.removed.every((x) => x.rule === 'tail')).toBe(true);
+    const read = content(`${story}<p>Schon gelesen?</p><p><a href="https://other.example.org/x">Ein anderer Artikel über etwas ganz anderes</a> und noch einer dazu.</p>`);
+    expect(read.removed.map((x) => x.text)).toEqual(['Schon gelesen?', 'Ein anderer Artikel über etwas ganz anderes und noch einer dazu.']);
     const about = content(`${story}<h2>About the author</h2><p>Jane Doe covers city hall for the Example and has written about the council since 2010, often at length.</p>`);
     expect(about.text).not.toContain('Jane Doe');
   });
@@ -189,6 +191,26 @@ describe('clean-up, content phase: leftovers ending the article', () => {
   });
   it('keeps a closing pull quote, a sign-off quote and a bare link', () => {
     const r = content(`${story}<h4>The story is dreadful. It is perfectly dreadful.</h4><p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
+    expect(r.removed).toEqual([]);
+  });
+});
+
+describe('clean-up, content phase: stand-ins for embeds not yet allowed', () => {
+  it('removes the consent placeholder of an embed, in German and English', () => {
+    const lines = [
+      'Empfohlener redaktioneller Inhalt',
+      'An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den Artikel ergänzt. Ihr könnt ihn Euch mit einem Klick anzeigen lassen.',
+      'Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.',
+      'Twitter freischalten',
+      'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.',
+      'This content is hosted by a third party. To view it, allow its cookies.',
+    ];
+    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}<p>The mayor said the vote would be held again next year.</p>`);
+    expect(r.removed.map((x) => x.text)).toEqual(lines);
+    expect(r.removed.every((x) => x.rule === 'consent')).toBe(true);
+  });
+  it('keeps sentences about external content or privacy', () => {
+    const r = content(`${story}<p>Externer Inhalt ist nach dem neuen Gesetz kennzeichnungspflichtig, sagte die Ministerin.</p><p>We respect your privacy, the company wrote in a statement on Tuesday.</p>`);
     expect(r.removed).toEqual([]);
   });
 });

@@ -24,6 +24,9 @@ export const consent: CleanupRule = {
     const mentions = text.match(new RegExp(CONSENT_TEXT.source, 'gi'))?.length ?? 0;
     return mentions > 0 && (text.length < 1500 || (text.length < 10000 && mentions * 400 >= text.length));
   },
+  // The stand-in for an embed the reader has not allowed yet ("Externer Inhalt", "Twitter freischalten", "An
+  // dieser Stelle findest du einen externen Inhalt von Instagram…"): the embed itself is not in the article.
+  text: /^(?:(?:empfohlener redaktioneller |externer )inhalt|(?:externe inhalte|twitter|x|instagram|youtube|facebook|tiktok|vimeo|spotify|podcast|video|inhalt) (?:freischalten|aktivieren|anzeigen|laden)|an dieser stelle (?:findet ihr|findest du|finden sie) (?:einen|ein|eine) externen? .{0,260}|ich bin damit einverstanden, dass mir externe inhalte angezeigt werden.{0,300}|wir respektieren deine privatsphäre und stellen deshalb ohne dein einverständnis keine verbindung .{0,260}|(?:this|the) (?:content|embed|post|video) is (?:hosted|provided) by (?:a )?third[- ]part(?:y|ies).{0,200})$/i,
   structural: (el, ctx) => {
     if (!/^(?:DIV|SECTION|ASIDE|DIALOG|FOOTER)$/.test(el.tagName)) return false;
     const s = ctx.stats?.get(el);
