@@ -195,6 +195,27 @@ describe('clean-up, content phase: leftovers ending the article', () => {
   });
 });
 
+describe('clean-up, content phase: page interface left in the text', () => {
+  it('removes PHP warnings, image-viewer and print controls, licence footers, cart messages and comment counters', () => {
+    const lines = [
+      'Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407',
+      'Bild anzeigen Bild schließen',
+      'Quellen ausblenden',
+      'Imprimer Imprimer cette page',
+      'Permalien https://p.dw.com/p/RPYx',
+      'Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY',
+      'Der Artikel wurde erfolgreich hinzugefügt.',
+      'Kommentare insgesamt: 0',
+    ];
+    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}`);
+    expect(r.removed.map((x) => x.text)).toEqual(lines);
+  });
+  it('keeps sentences that only mention such things', () => {
+    const r = content(`${story}<p>The warning: do not build on line 4 of the river bank, the engineers said.</p><p>Unless otherwise noted, the figures come from the city.</p>`);
+    expect(r.removed).toEqual([]);
+  });
+});
+
 describe('clean-up, content phase: stand-ins for embeds not yet allowed', () => {
   it('removes the consent placeholder of an embed, in German and English', () => {
     const lines = [
