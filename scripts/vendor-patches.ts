@@ -94,9 +94,20 @@ export const VENDOR_PATCHES: VendorPatch[] = [
   },
   {
     file: '/dompurify/dist/purify.es.mjs',
-    find: 'throw new TypeError("Invalid attempt to destructure non-iterable instance.\\nIn order to be iterable, non-array objects must have a [Symbol.iterator]() method.");',
-    replace: 'throw new TypeError("Invalid attempt to destructure non-iterable instance.");',
-    why: "a bundled Babel helper's error text, shortened (the error itself is unchanged): bytes for the content script's budget",
+    find: '\t\tvar _ref3 = _slicedToArray(_ref2, 2);\n\t\tconst property = _ref3[0];\n\t\tconst value = _ref3[1];\n',
+    replace: '\t\tconst property = _ref2[0];\n\t\tconst value = _ref2[1];\n',
+    why:
+      "clone()'s only use of Babel's destructuring helper: each `_ref2` is an [key, value] array from Object.entries, " +
+      'which _slicedToArray returns as it is (its first test, Array.isArray), so reading [0] and [1] directly is the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'function _OverloadYield(e, d) {\n',
+    until: 'const entries = Object.entries;\n',
+    replace: '/* Lectern: unused Babel helpers removed, see scripts/vendor-patches.ts */\n',
+    why:
+      "the bundled Babel helpers: the destructuring ones are unused once clone() reads its pairs directly (above), and " +
+      'AsyncGenerator is never used by DOMPurify at all, but its prototype set-up kept it in the bundle (about 1.7 KB minified)',
   },
   {
     file: '/dompurify/dist/purify.es.mjs',
