@@ -141,6 +141,94 @@ export const VENDOR_PATCHES: VendorPatch[] = [
       'the fallback for when DOMParser is missing or fails, or for a non-HTML NAMESPACE; Lectern sanitizes HTML ' +
       'with DOMParser in every context (browser, jsdom), so it is unused: without it DOMPurify returns nothing (fails closed)',
   },
+  // Trusted Types. Lectern passes neither TRUSTED_TYPES_POLICY nor RETURN_TRUSTED_TYPE, so the only policy DOMPurify
+  // ever used was its default one, made where the window has `trustedTypes` (Chromium): its createHTML and
+  // createScriptURL return their input, so wrapping the parser's input or an attribute value in it handed the DOM
+  // the same string, and sanitize() returned plain strings. Without it the DOM gets that string directly. Where a
+  // Trusted Types CSP were enforced the parser would then throw and sanitize() return nothing (fails closed); no
+  // Lectern page enforces one (manifest.config.ts), and the content script sanitizes in place, parsing nothing.
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '/**\n* Creates a no-op policy for internal use only.',
+    until: 'const _createHooksMap = ',
+    replace: '/* Lectern: no Trusted Types policy, see scripts/vendor-patches.ts */\n',
+    why: "DOMPurify's default Trusted Types policy (an identity policy): Lectern does without it, see the comment above",
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\tconst currentScript = originalDocument.currentScript;\n',
+    replace: '',
+    why: 'read only to name the default Trusted Types policy',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: ', DOMParser = window.DOMParser, trustedTypes = window.trustedTypes;',
+    replace: ', DOMParser = window.DOMParser;',
+    why: 'the Trusted Types factory, no longer used',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\tlet trustedTypesPolicy;\n',
+    until: '\tconst _document = document, implementation',
+    replace: '',
+    why: 'the Trusted Types wrappers (identity with the default policy) and the output signing (only for RETURN_TRUSTED_TYPE)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\tlet RETURN_TRUSTED_TYPE = false;\n',
+    replace: '',
+    why: 'RETURN_TRUSTED_TYPE: Lectern never asks for TrustedHTML output',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t\tRETURN_TRUSTED_TYPE = cfg.RETURN_TRUSTED_TYPE || false;\n',
+    replace: '',
+    why: 'the same option, no longer read',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t\tif (cfg.TRUSTED_TYPES_POLICY) {\n',
+    until: '\t\tCONFIG = freeze(cfg);',
+    replace: '',
+    why: 'TRUSTED_TYPES_POLICY (never passed) and the default policy set-up',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const dirtyPayload = trustedTypesPolicy ? _createTrustedHTML(dirty) : dirty;',
+    replace: 'const dirtyPayload = dirty;',
+    why: 'the parser gets the string itself, which is what the identity policy gave it',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t/**\n\t* Wrap an attribute value in the matching Trusted Types object',
+    until: '\t/**\n\t* Writes a changed attribute value back.',
+    replace: '',
+    why: 'attribute values wrapped by the identity policy: the same string is set without it',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t\t\tvalue = _applyTrustedTypesToAttribute(lcTag, lcName, namespaceURI, value);\n',
+    replace: '',
+    why: 'its call',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'dirty.indexOf("<") === -1) return _signOutput(dirty);',
+    replace: 'dirty.indexOf("<") === -1) return dirty;',
+    why: 'sanitize() returns strings (signing applied only with RETURN_TRUSTED_TYPE)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'if (!body) return RETURN_DOM ? null : RETURN_TRUSTED_TYPE ? emptyHTML : "";',
+    replace: 'if (!body) return RETURN_DOM ? null : "";',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t\treturn _signOutput(serializedHTML);',
+    replace: '\t\treturn serializedHTML;',
+    why: 'the same',
+  },
 ];
 
 /** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
