@@ -229,6 +229,70 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     replace: '\t\treturn serializedHTML;',
     why: 'the same',
   },
+  // Readability: patterns it never reads, and code for options and environments Lectern never has.
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    extraneous:\n      /print|archive|comment|discuss|e[\\-]?mail|share|reply|all|login|sign|single|utility/i,\n',
+    replace: '',
+    why: 'a pattern Readability 0.6 never reads',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    replaceFonts: /<(\\/?)font[^>]*>/gi,\n',
+    replace: '',
+    why: 'the same',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    nextLink: ',
+    until: '    tokenize: /\\W+/g,',
+    replace: '',
+    why: 'the same (nextLink, prevLink)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    // See: https://schema.org/Article\n    jsonLdArticleTypes:\n',
+    until: '    // used to see if a node\'s content matches words',
+    replace: '',
+    why: 'read only by _getJSONLD, which is cut above',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '  this._docJSDOMParser = this._doc.firstChild.__JSDOMParser__;\n',
+    replace: '',
+    why: 'Mozilla\'s own JSDOMParser marks its documents with this expando; Lectern parses with a browser\'s DOM or jsdom, whose documents never carry it (a page script cannot set it on the copy Lectern parses: expandos are not cloned, and the content script does not see the page\'s JavaScript objects), so the three branches below never ran',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    if (this._docJSDOMParser && nodeList._isLiveNodeList) {\n      throw new Error("Do not pass live node lists to _removeNodes");\n    }\n',
+    replace: '',
+    why: 'the same',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    if (this._docJSDOMParser && nodeList._isLiveNodeList) {\n      throw new Error("Do not pass live node lists to _replaceNodeTags");\n    }\n',
+    replace: '',
+    why: 'the same',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    if (this._docJSDOMParser) {\n      node.localName = tag.toLowerCase();\n      node.tagName = tag.toUpperCase();\n      return node;\n    }\n',
+    replace: '',
+    why: 'the same',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '  if (options && options.documentElement) {\n    doc = options;\n    options = arguments[2];\n  } else if (!doc || !doc.documentElement) {',
+    replace: '  if (!doc || !doc.documentElement) {',
+    why: 'the constructor\'s support for an old argument order (a URI first): Lectern\'s options (src/core/extract.ts) are never a document',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    if (this._maxElemsToParse > 0) {\n',
+    until: '    // Unwrap image from noscript',
+    replace: '',
+    why: 'Lectern never passes maxElemsToParse, so it is 0 and this check never ran (extract() bounds the page size itself)',
+  },
 ];
 
 /** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
