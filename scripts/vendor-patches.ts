@@ -293,6 +293,45 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     replace: '',
     why: 'Lectern never passes maxElemsToParse, so it is 0 and this check never ran (extract() bounds the page size itself)',
   },
+  // Inputs other than strings and nodes; helpers left unused by the cuts above.
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '/**\n* Convert non-node values into strings',
+    until: '/**\n* This method automatically checks if the prop is function or getter',
+    replace: '',
+    why: 'stringifyValue: turns a non-string, non-node input into a string (see the next patch)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const numberToString = unapply(Number.prototype.toString);\n',
+    until: 'const objectHasOwnProperty = ',
+    replace: '',
+    why: 'used only by stringifyValue',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const objectToString = unapply(Object.prototype.toString);\n',
+    replace: '',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\t\tif (typeof dirty !== "string" && !_isNode(dirty)) {\n\t\t\tdirty = stringifyValue(dirty);\n\t\t\tif (typeof dirty !== "string") throw typeErrorCreate("dirty is not a string, aborting");\n\t\t}\n',
+    replace: '\t\tif (typeof dirty !== "string" && !_isNode(dirty)) throw typeErrorCreate("dirty is not a string, aborting");\n',
+    why: 'Lectern sanitizes only strings and nodes (src/core/sanitize.ts takes `string | Node`; an empty input is still handled as before): anything else now throws instead of being stringified, which can only refuse more (fails closed)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const arrayLastIndexOf = unapply(Array.prototype.lastIndexOf);\n',
+    replace: '',
+    why: 'used only by removeHook, cut above',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const arraySplice = unapply(Array.prototype.splice);\n',
+    replace: '',
+    why: 'the same',
+  },
 ];
 
 /** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
