@@ -332,6 +332,56 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     replace: '',
     why: 'the same',
   },
+  // Babel's ES5 down-levelling, undone: the bundle's target is ES2022.
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'if (!freeze) freeze = function freeze(x) {\n',
+    until: 'const arrayForEach = ',
+    replace: '',
+    why: 'fallbacks for runtimes without Object.freeze/seal or Reflect.apply/construct (ES5): every runtime that can run the bundle (ES2022 syntax) has them',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\treturn function(thisArg) {\n\t\tfor (var _len3 = arguments.length, args = new Array(_len3 > 1 ? _len3 - 1 : 0), _key3 = 1; _key3 < _len3; _key3++) args[_key3 - 1] = arguments[_key3];\n',
+    replace: '\treturn function(thisArg, ...args) {\n',
+    why: 'Babel\'s transpiled rest parameters, written as rest parameters again (the same array of the remaining arguments)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: '\treturn function() {\n\t\tfor (var _len4 = arguments.length, args = new Array(_len4), _key4 = 0; _key4 < _len4; _key4++) args[_key4] = arguments[_key4];\n',
+    replace: '\treturn function(...args) {\n',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'function addToSet(set, array) {\n\tlet transformCaseFunc = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : stringToLowerCase;\n',
+    replace: 'function addToSet(set, array, transformCaseFunc = stringToLowerCase) {\n',
+    why: 'Babel\'s transpiled default parameters, written as default parameters again (used when the argument is missing or undefined, as before)',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'function createDOMPurify() {\n\tlet window = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : getGlobal();\n',
+    replace: 'function createDOMPurify(window = getGlobal()) {\n',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const _walkTree = function _walkTree(root, visit) {\n\t\tlet intoShadow = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : false;\n',
+    replace: 'const _walkTree = function _walkTree(root, visit, intoShadow = false) {\n',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'const _createNodeIterator = function _createNodeIterator(root) {\n\t\tlet characterDataOnly = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : false;\n',
+    replace: 'const _createNodeIterator = function _createNodeIterator(root, characterDataOnly = false) {\n',
+    why: 'the same',
+  },
+  {
+    file: '/dompurify/dist/purify.es.mjs',
+    find: 'DOMPurify.sanitize = function(dirty) {\n\t\tlet cfg = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : {};\n',
+    replace: 'DOMPurify.sanitize = function(dirty, cfg = {}) {\n',
+    why: 'the same',
+  },
 ];
 
 /** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
