@@ -189,6 +189,10 @@ describe('clean-up, content phase: leftovers ending the article', () => {
     const other = content(`${story}<h3>Kontakte zur Verwaltung</h3><p>Die Stadt hat neue Kontakte zur Verwaltung des Landes aufgebaut, sagte der Bürgermeister.</p>`);
     expect(other.removed).toEqual([]);
   });
+  it('keeps a closing photo credit and byline (the article keeps its credits)', () => {
+    const r = content(`${story}<p>Top photo by Joan Bardeletti</p><p>jethuynh/iStock/Getty Images</p><p>By David Streitfeld</p>`);
+    expect(r.removed).toEqual([]);
+  });
   it('keeps a closing pull quote, a sign-off quote and a bare link', () => {
     const r = content(`${story}<h4>The story is dreadful. It is perfectly dreadful.</h4><p>— „Ok.“</p><p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>`);
     expect(r.removed).toEqual([]);

@@ -10,7 +10,7 @@ const CJK = /[\u3040-\u9fff\uac00-\ud7af]/;
 const found = new WeakMap<Element, Set<Element>>();
 /** Headings that open a closing section of furniture: contacts, the author's bio, further reading, related posts. */
 const CLOSING =
-  /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|further reading|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge|schon gelesen|zusatzinformationen|you (?:may|might) also like|read next)\s*[:!?.…]?$/i;
+  /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge|schon gelesen|zusatzinformationen|you (?:may|might) also like|read next)\s*[:!?.…]?$/i;
 
 /**
  * The leftovers ending an article (computed once per article): walking back from its last block, headings with
@@ -45,7 +45,10 @@ function trailing(root: Element): Set<Element> {
     const sentence = /[.!?…"“”»)]$|^(?:https?:|www\.)/.test(text);
     // A heading ending in a full stop is a pull quote, part of the text.
     const heading = /^H[2-6]$/.test(el.tagName) && text.length < 150 && !text.endsWith('.');
-    const label = text.length < 40 && !sentence && !CJK.test(text) && !/\d.*\d.*\d/.test(text);
+    // A credit or a byline ("Top photo by …", "jethuynh/iStock/Getty Images", "By David Streitfeld") is no label:
+    // the article keeps its credits.
+    const credit = /\/|©|\b(?:photo|foto|bild|by|von|par|por)\b/i.test(text);
+    const label = text.length < 40 && !sentence && !credit && !CJK.test(text) && !/\d.*\d.*\d/.test(text);
     const teaser = text.length < 200 && !sentence && linkDensity(el) > 0.8;
     if (!heading && !label && !teaser) break;
     tail.push(el);
