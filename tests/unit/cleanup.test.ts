@@ -4,6 +4,8 @@ import { cleanContent, cleanPage, type Removal } from '../../src/core/cleanup/in
 
 const URL_ = 'https://news.example.com/world/2024/story.html';
 const story = '<p>' + 'The council voted on the budget after a long debate about schools and roads. '.repeat(20) + '</p>';
+/** One <p> per line: the blocks a text rule sees whole. */
+const paragraphs = (lines: string[]) => lines.map((l) => `<p>${l}</p>`).join('');
 
 function page(body: string) {
   const doc = new JSDOM(`<!doctype html><body>${body}</body>`, { url: URL_ }).window.document;
@@ -100,7 +102,7 @@ describe('clean-up, content phase: labels, link lists, times, ratings', () => {
   });
   it('removes labelled datelines in more languages, with seconds and a category, but not a lone "Date" heading', () => {
     const lines = ['Veröffentlichung: 2. Februar 2022', 'Publikacja: 04.05.2021', 'opublikowano: 2021-04-29 17:13:04.031886+02:00', 'News date : 04/21/2022 Category : Press Releases', '24.01.2022 11:38Kategorie: News', 'Datum: 18.10.2021'];
-    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}`);
+    const r = content(`${story}${paragraphs(lines)}`);
     expect(r.removed.map((x) => x.text)).toEqual(lines);
     const metaLine = content(`<p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>${story}<p>24. März 2004, 19:49 | Genesis</p>`);
     expect(metaLine.removed.map((x) => x.rule)).toEqual(['dateline', 'dateline']);
@@ -211,7 +213,7 @@ describe('clean-up, content phase: page interface left in the text', () => {
       'Der Artikel wurde erfolgreich hinzugefügt.',
       'Kommentare insgesamt: 0',
     ];
-    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}`);
+    const r = content(`${story}${paragraphs(lines)}`);
     expect(r.removed.map((x) => x.text)).toEqual(lines);
   });
   it('keeps sentences that only mention such things', () => {
@@ -230,7 +232,7 @@ describe('clean-up, content phase: stand-ins for embeds not yet allowed', () => 
       'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.',
       'This content is hosted by a third party. To view it, allow its cookies.',
     ];
-    const r = content(`${story}${lines.map((l) => `<p>${l}</p>`).join('')}<p>The mayor said the vote would be held again next year.</p>`);
+    const r = content(`${story}${paragraphs(lines)}<p>The mayor said the vote would be held again next year.</p>`);
     expect(r.removed.map((x) => x.text)).toEqual(lines);
     expect(r.removed.every((x) => x.rule === 'consent')).toBe(true);
   });

@@ -17,15 +17,18 @@ const DATE_LABEL = `(?:${LABEL}|(?:news )?date|(?:erscheinungs)?datum)`;
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\\.?,?\\s*';
 const DE_DATE = `(?:\\d{1,2}\\.\\s*(?:${MONTH}|januar|februar|märz|mai|juni|juli|oktober|dezember)\\s+\\d{4})`;
 
+/** A date, then maybe a time. */
+const WHEN = `(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?`;
+
 export const dateline: CleanupRule = {
   id: 'dateline',
   text: new RegExp(
-    `^(?:${DATE_LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*(?:\\||·|-)\\s*(?:${DATE_LABEL}\\s*:?\\s*)?(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?)?(?:\\s*(?:category|kategorie|rubrik)\\s*:\\s*.{1,40})?$` +
+    `^(?:${DATE_LABEL}\\s*:?\\s*)?(?:${WEEKDAY})?${WHEN}(?:\\s*(?:\\||·|-)\\s*(?:${DATE_LABEL}\\s*:?\\s*)?${WHEN})?(?:\\s*(?:category|kategorie|rubrik)\\s*:\\s*.{1,40})?$` +
       // a bare label ("Aktualisiert am")
       `|^${LABEL}\\s*:?$` +
       // a line of metadata around a date, its parts split by | or · ("Freitag | 14. Juni 2019 | VON Sina Giebel | 0 Comments")
-      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)*(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?(?:\\s*[|·][^|·]{1,40})+$` +
-      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)+(?:${DATE}|${DE_DATE})${TIME}(?:\\s*uhr)?$`,
+      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)*${WHEN}(?:\\s*[|·][^|·]{1,40})+$` +
+      `|^(?=.{0,120}$)(?:[^|·]{1,40}[|·]\\s*)+${WHEN}$`,
     'i',
   ),
   // A time alone ("19:49", "3:59 PM", "05:28 Uhr") is a dateline, unless the article has several: then they are
