@@ -10,7 +10,7 @@
  * are never part of Lectern's output, so the copy reads the same.
  */
 
-import { fromPrototype } from './dom.ts';
+import { fromPrototype, itemsOf } from './dom.ts';
 
 /**
  * Elements whose name or id shadows a property of HTMLFormElement (listed controls and images, in or tied to a
@@ -36,12 +36,12 @@ function clobberers(doc: Document, forms: ArrayLike<Element> = doc.getElementsBy
       }
     }
   };
-  for (const form of Array.from(forms)) {
+  for (const form of itemsOf(forms)) {
     const walker = doc.createTreeWalker(form, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) check(n as Element);
   }
   // Controls tied to a form elsewhere by their form="" attribute (only listed controls can be).
-  const tied = tags ? LISTED.flatMap((tag) => Array.from(tags(tag)).filter((el) => el.hasAttribute('form'))) : Array.from(doc.querySelectorAll('[form]'));
+  const tied = tags ? LISTED.flatMap((tag) => itemsOf(tags(tag)).filter((el) => el.hasAttribute('form'))) : itemsOf(doc.querySelectorAll('[form]'));
   for (const el of tied) check(el);
   return found;
 }

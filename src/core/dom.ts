@@ -1,9 +1,18 @@
 /** DOM helpers shared across the core. */
 
 /**
- * Every element under `root` (root included) in document order. A plain walk: much faster on jsdom than
- * Array.from(getElementsByTagName('*')) (whose live collection is re-walked per index) or querySelectorAll.
+ * The items of a collection as an array: `length` read once, then each index. Use it, never `Array.from`, a
+ * spread or `for…of`, on an HTMLCollection (`getElementsByTagName`, `children`): jsdom's collection is a proxy
+ * whose every `length` read also looks the name up among the items' ids and names, so iterating it reads all
+ * items once per step (2,366 links on a Wikipedia page took 0.7 s; this takes 2 ms).
  */
+export function itemsOf<T>(list: ArrayLike<T>): T[] {
+  const n = list.length;
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = list[i]!;
+  return out;
+}
+
 const COLLAPSED = /[\s\u00a0\u200b]/;
 
 /**
@@ -38,6 +47,10 @@ export function textAtMost(el: Element, limit: number): number {
   return count;
 }
 
+/**
+ * Every element under `root` (root included) in document order. A plain walk: much faster on jsdom than
+ * getElementsByTagName('*') or querySelectorAll('*').
+ */
 export function elementsIn(root: Element): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [root];

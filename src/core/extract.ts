@@ -17,7 +17,7 @@ import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
-import { baseUrlOf, elementsIn } from './dom.ts';
+import { baseUrlOf, elementsIn, itemsOf } from './dom.ts';
 import { scanDocument, type DocumentScan } from './scan.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
@@ -123,7 +123,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const meta = extractMetadata(doc, url, scan ?? undefined);
   // Readability's quick check only matters when the page doesn't declare itself an article (see isReaderable);
   // it must read the page before anything mutates it.
-  const readerableByShape = declaresArticle(meta) || probablyReaderable(scan ? (tag) => scan.byTag(tag) : (tag) => Array.from(doc.getElementsByTagName(tag)));
+  const readerableByShape = declaresArticle(meta) || probablyReaderable(scan ? (tag) => scan.byTag(tag) : (tag) => itemsOf(doc.getElementsByTagName(tag)));
 
   // Read everything needed from the page before anything mutates it.
   const dek = standfirstText(doc, meta.title ?? doc.title, meta.excerpt, scan ? (tag) => scan.byTag(tag) : undefined);
@@ -153,7 +153,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const fullTitle = collapseWhitespace(meta.title ?? '').toLowerCase();
   const normalizedTitle = fullTitle.slice(0, 40);
   const headline = normalizedTitle
-    ? (work?.byTag('h1') ?? Array.from(clone.getElementsByTagName('h1'))).find((h) => {
+    ? (work?.byTag('h1') ?? itemsOf(clone.getElementsByTagName('h1'))).find((h) => {
         const text = collapseWhitespace(h.textContent ?? '').toLowerCase();
         return text.includes(normalizedTitle) || (text.length >= 15 && fullTitle.includes(text));
       })
@@ -320,7 +320,7 @@ function dropCustomizedBuiltIns(content: Element): void {
     if (el === content || !el.hasAttribute('is')) continue;
     const plain = plainElement(el);
     // Attribute nodes are moved, not copied by name: setAttribute refuses names the parser accepts ("1n2", "&lt;").
-    for (const attr of Array.from(el.attributes)) {
+    for (const attr of itemsOf(el.attributes)) {
       if (attr.name === 'is') continue;
       el.removeAttributeNode(attr);
       plain.setAttributeNode(attr);

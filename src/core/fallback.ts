@@ -9,7 +9,7 @@
  * serializing costs a fraction of a deep copy on jsdom), so the common case costs one pass over the <p> elements.
  */
 import { collapseWhitespace } from './text.ts';
-import { elementsIn } from './dom.ts';
+import { elementsIn, itemsOf } from './dom.ts';
 
 const MIN_PARAGRAPH = 40;
 const MAX_LINK_DENSITY = 0.35;
@@ -66,7 +66,7 @@ function inFurniture(best: Element, body: Element): boolean {
  */
 export function measureProse(body: Element, paragraphs?: ArrayLike<Element>): Map<Element, number> {
   const out = new Map<Element, number>();
-  for (const p of Array.from(paragraphs ?? body.getElementsByTagName('p'))) {
+  for (const p of itemsOf(paragraphs ?? body.getElementsByTagName('p'))) {
     if (paragraphs && !body.contains(p)) continue;
     out.set(p, proseLength(p));
   }
@@ -121,7 +121,7 @@ export function fallbackElement(win: Window, doc: Document, candidate: FallbackC
 
 /** Characters of prose in `el` (Readability's result, say), measured the same way; `lengths` as measured already. */
 export function proseIn(el: Element, lengths?: Map<Element, number>): number {
-  return Array.from(el.getElementsByTagName('p')).reduce((n, p) => n + (lengths?.get(p) ?? proseLength(p)), 0);
+  return itemsOf(el.getElementsByTagName('p')).reduce((n, p) => n + (lengths?.get(p) ?? proseLength(p)), 0);
 }
 
 /**

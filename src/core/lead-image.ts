@@ -6,6 +6,7 @@
  * The page is read before anything mutates it (`findShownLeadImage`), so extract() can work in place.
  */
 import { collapseWhitespace } from './text.ts';
+import { itemsOf } from './dom.ts';
 
 export interface ShownLeadImage {
   src: string;
@@ -38,7 +39,7 @@ function sameImage(a: string, b: string, base: string): boolean {
 }
 
 export function firstLargeImage(content: Element): string | null {
-  for (const img of Array.from(content.getElementsByTagName('img'))) {
+  for (const img of itemsOf(content.getElementsByTagName('img'))) {
     const w = Number(img.getAttribute('width') ?? '0');
     const src = imageSrc(img);
     if (src && /^https?:/i.test(src) && (w === 0 || w >= 300)) return src;
@@ -48,7 +49,7 @@ export function firstLargeImage(content: Element): string | null {
 
 export function findShownLeadImage(page: Document, leadImage: string | null, base: string, imgs: ArrayLike<Element> = page.getElementsByTagName('img')): ShownLeadImage | null {
   if (!leadImage) return null;
-  const shown = Array.from(imgs).find((img) => {
+  const shown = itemsOf(imgs).find((img) => {
     const src = imageSrc(img);
     return src !== null && sameImage(src, leadImage, base);
   });
@@ -64,7 +65,7 @@ export function findShownLeadImage(page: Document, leadImage: string | null, bas
 
 export function ensureLeadImage(content: Element, leadImage: string | null, shown: ShownLeadImage | null, base: string): void {
   if (!leadImage || !shown) return;
-  const inContent = Array.from(content.getElementsByTagName('img')).some((img) => {
+  const inContent = itemsOf(content.getElementsByTagName('img')).some((img) => {
     const src = imageSrc(img);
     return src !== null && sameImage(src, leadImage, base);
   });
@@ -112,7 +113,7 @@ function blocksAbove(shown: Element): Set<string> {
  */
 function leadingBlocksBefore(content: Element, above: Set<string>): Element | null {
   let last: Element | null = null;
-  for (const block of Array.from(content.querySelectorAll('p, h2, h3, ul, ol, blockquote')).slice(0, 5)) {
+  for (const block of itemsOf(content.querySelectorAll('p, h2, h3, ul, ol, blockquote')).slice(0, 5)) {
     const text = collapseWhitespace(block.textContent ?? '');
     if (text.length < 30) continue;
     if (!above.has(text)) break;

@@ -9,6 +9,7 @@
  * Readability's output with and without it (tests/unit/readability.test.ts).
  */
 import { Readability } from '@mozilla/readability';
+import { itemsOf } from './dom.ts';
 
 
 /** Every element under `node` whose tag is one of `tags` (lower case), in document order. */
@@ -16,9 +17,9 @@ export function elementsWithTags(node: Element | Document, tags: readonly string
   let found: Element[] = [];
   let lists = 0;
   for (const tag of tags) {
-    const list = node.getElementsByTagName(tag);
+    const list = itemsOf(node.getElementsByTagName(tag));
     if (!list.length) continue;
-    found = lists++ ? found.concat(Array.from(list)) : Array.from(list);
+    found = lists++ ? found.concat(list) : list;
   }
   // Elements of different tags were listed tag by tag: put them back in document order (4: FOLLOWING).
   return lists > 1 ? found.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)) : found;

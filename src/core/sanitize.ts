@@ -13,6 +13,7 @@
  * window without a document, e.g. a page's clobbered `document.defaultView`), so that is an error here.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { itemsOf } from './dom.ts';
 
 const FORBID_TAGS = [
   'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'frameset', 'object',
@@ -172,7 +173,7 @@ export function removeTrackingPixel(img: Element): Element {
  */
 export function dropTrackingPixels(root: ParentNode, imgs: ArrayLike<Element> = root.querySelectorAll('img')): number {
   let dropped = 0;
-  for (const img of Array.from(imgs)) {
+  for (const img of itemsOf(imgs)) {
     if (img.isConnected && isTrackingPixel(img)) {
       removeTrackingPixel(img);
       dropped += 1;

@@ -4,7 +4,7 @@
  * when the content doesn't already have it.
  */
 import { collapseWhitespace } from './text.ts';
-import { firstBelow, isLink, tagIn, textAtMost } from './dom.ts';
+import { firstBelow, isLink, itemsOf, tagIn, textAtMost } from './dom.ts';
 
 const DEK_CLASS = /(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?head(?:line)?|lede|summary|teaser|intro|sapo|chapo|excerpt|description|strapline|abstract)(?:$|[\s_-])/i;
 const MIN = 40;
@@ -42,8 +42,8 @@ export function findStandfirst(
 ): Element | null {
   const normalizedTitle = title.toLowerCase();
   const holdsTitle = (h: Element) => text(h).toLowerCase().includes(normalizedTitle.slice(0, 40));
-  const headlines = Array.from(tags('h1')).filter(holdsTitle).slice(0, 3);
-  if (normalizedTitle) headlines.push(...Array.from(tags('h2')).filter(holdsTitle).slice(0, 2));
+  const headlines = itemsOf(tags('h1')).filter(holdsTitle).slice(0, 3);
+  if (normalizedTitle) headlines.push(...itemsOf(tags('h2')).filter(holdsTitle).slice(0, 2));
   const excerptStart = excerpt ? collapseWhitespace(excerpt).slice(0, 60).toLowerCase() : null;
   for (const headline of headlines) {
     const dek = dekAfter(headline, excerptStart);

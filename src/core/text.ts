@@ -4,6 +4,7 @@
  * <br> as a line break, <pre> kept verbatim, table rows as tab-separated cells. No markup, no entities,
  * no runs of spaces.
  */
+import { itemsOf } from './dom.ts';
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DETAILS', 'DIALOG', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -73,7 +74,7 @@ function itemIndex(w: TextWriter, list: Element, item: Element): number {
   let indexes = w.lists.get(list);
   if (!indexes) {
     indexes = new Map();
-    for (const c of Array.from(list.children)) if (c.tagName === 'LI') indexes.set(c, indexes.size);
+    for (const c of itemsOf(list.children)) if (c.tagName === 'LI') indexes.set(c, indexes.size);
     w.lists.set(list, indexes);
   }
   return indexes.get(item) ?? 0;
@@ -100,7 +101,7 @@ function walk(node: Node, w: TextWriter): void {
     }
     if (tag === 'TR') {
       w.flush();
-      const cells = Array.from(el.children)
+      const cells = itemsOf(el.children)
         .filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
         .map((c) => collapseWhitespace(htmlToText(c).replace(/\n+/g, ' ')));
       w.raw(cells.join('\t'));

@@ -42,6 +42,10 @@ describe('codebase rules', () => {
   it('Readability is run in one place, src/core/readability.ts (its tag lookup is given there; the build cuts the original)', () => {
     expect(offenders(/new Readability\b/, ['src/core/readability.ts'])).toEqual([]);
   });
+  it('the core lists DOM collections with itemsOf(): on jsdom, Array.from or for…of over an HTMLCollection re-reads every item per step', () => {
+    const core = sources.filter((f) => f.startsWith('src/core/'));
+    expect(core.filter((f) => /Array\.from\((?!\{)|\bof [\w.]*(?:\.children|getElementsBy\w+\([^)]*\))\)/.test(code(f)))).toEqual([]);
+  });
   it('the core is pure: no extension, view or worker imports', () => {
     const core = sources.filter((f) => f.startsWith('src/core/'));
     expect(core.filter((f) => /from ['"]\.\.\/(?:\.\.\/)*(?:platform|messaging|background|popup|content|ui|cli)\//.test(read(f)))).toEqual([]);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { baseUrlOf, firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../../src/core/dom.ts';
+import { baseUrlOf, firstBelow, hasAncestor, isLink, itemsOf, linksIn, tagIn } from '../../src/core/dom.ts';
 
 const TAGS = ['div', 'p', 'li', 'ul', 'a', 'h2', 'h3', 'span', 'nav', 'section'];
 const tree: fc.Memo<string> = fc.memo((n) =>
@@ -29,6 +29,19 @@ describe('selector-free lookups (fast-check)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+  it('itemsOf(collection) lists what Array.from does, reading `length` once (jsdom looks every `length` read up among the items)', () => {
+    fc.assert(
+      fc.property(pages, fc.constantFrom(...TAGS), (doc, tag) => {
+        expect(itemsOf(doc.getElementsByTagName(tag))).toEqual(Array.from(doc.querySelectorAll(tag)));
+        expect(itemsOf(doc.body.children)).toEqual(Array.from(doc.body.childNodes).filter((n) => n.nodeType === 1));
+      }),
+      { numRuns: 100 },
+    );
+    let reads = 0;
+    const list = new Proxy(['a', 'b', 'c'], { get: (t, p, r) => (p === 'length' && reads++, Reflect.get(t, p, r)) });
+    expect(itemsOf(list)).toEqual(['a', 'b', 'c']);
+    expect(reads).toBe(1);
   });
   it('hasAncestor is the left side of a descendant selector ("li p", "a[href] h2")', () => {
     fc.assert(

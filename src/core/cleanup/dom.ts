@@ -1,5 +1,6 @@
 /** Small DOM helpers shared by the clean-up rules. */
 import { collapseWhitespace } from '../text.ts';
+import { itemsOf } from '../dom.ts';
 
 export function textOf(el: Element): string {
   return collapseWhitespace(el.textContent ?? '');
@@ -10,7 +11,7 @@ export function linkDensity(el: Element): number {
   const total = textOf(el).length;
   if (!total) return 0;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) linked += textOf(a).length;
+  for (const a of itemsOf(el.getElementsByTagName('a'))) linked += textOf(a).length;
   return Math.min(1, linked / total);
 }
 

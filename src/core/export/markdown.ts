@@ -9,6 +9,7 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import type { Article } from '../types.ts';
+import { itemsOf } from '../dom.ts';
 
 export type MarkdownSource = Pick<
   Article,
@@ -101,7 +102,7 @@ function turndownService(): TurndownService {
   td.addRule('table', {
     filter: (node) => node.nodeName === 'TABLE' && isSimpleTable(node as HTMLTableElement),
     replacement: (content, node) => {
-      const captionEl = Array.from((node as Element).children).find((c) => c.nodeName === 'CAPTION');
+      const captionEl = itemsOf((node as Element).children).find((c) => c.nodeName === 'CAPTION');
       const caption = captionEl?.textContent?.replace(/\s+/g, ' ').trim();
       const rows = content.replace(/\n+/g, '\n').trim();
       return `\n\n${caption ? `${caption}\n\n` : ''}${rows}\n\n`;
@@ -138,7 +139,7 @@ function cellMarkdown(content: string, cell: HTMLTableCellElement): string {
 
 function cellCount(row: HTMLTableRowElement): number {
   let n = 0;
-  for (const cell of Array.from(row.cells)) n += Math.max(1, Math.min(Number(cell.getAttribute('colspan')) || 1, 50));
+  for (const cell of itemsOf(row.cells)) n += Math.max(1, Math.min(Number(cell.getAttribute('colspan')) || 1, 50));
   return n;
 }
 
@@ -156,7 +157,7 @@ function shapeOf(table: HTMLTableElement): TableShape {
   let shape = shapes.get(table);
   if (shape) return shape;
   let columns = 0;
-  for (const row of Array.from(table.rows)) columns = Math.max(columns, cellCount(row));
+  for (const row of itemsOf(table.rows)) columns = Math.max(columns, cellCount(row));
   shape = {
     simple: table.rows.length > 0 && columns > 0 && table.getElementsByTagName('table').length === 0,
     columns,

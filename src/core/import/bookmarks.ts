@@ -4,6 +4,7 @@
  * seconds; TAGS a comma-separated list; the innermost folder becomes a tag unless it is a browser's own root
  * folder (Bookmarks bar, Other bookmarks…). Non-http(s) bookmarks (javascript:, place:, file:) are skipped.
  */
+import { itemsOf } from '../dom.ts';
 import { checkItemCount } from './limits.ts';
 import { httpUrl, oneLine, parseDate, quoted, reason, splitTags, urlProblem, type ImportResult, type ImportedItem, type Skipped } from './types.ts';
 
@@ -36,7 +37,7 @@ export function parseBookmarks(doc: Document, maxItems = Infinity): ImportResult
   const skipped: Skipped[] = [];
   const links = doc.querySelectorAll('a');
   checkItemCount(links.length, maxItems, 'bookmarks');
-  Array.from(links).forEach((a, i) => {
+  itemsOf(links).forEach((a, i) => {
     const title = oneLine(a.textContent);
     const where = { bookmark: i + 1, title: title.length > 60 ? `${title.slice(0, 60)}…` : title };
     const href = a.getAttribute('href');

@@ -5,6 +5,7 @@
  * nothing usable falls through to the next one.
  */
 
+import { itemsOf } from '../dom.ts';
 import { safe, type Sources } from './context.ts';
 import { inComments, inTeaserOrChrome } from './dom.ts';
 import type { SiteMatcher } from './site.ts';
@@ -138,7 +139,7 @@ function classBylineText(src: Sources, isSite: SiteMatcher): string | null {
 }
 
 function domByline(src: Sources, isSite: SiteMatcher): string | null {
-  return fromNames(relAuthorTexts(Array.from(src.tags('a'))), isSite) ?? fromNames(itempropAuthorTexts(src.itemprops()), isSite) ?? classBylineText(src, isSite);
+  return fromNames(relAuthorTexts(itemsOf(src.tags('a'))), isSite) ?? fromNames(itempropAuthorTexts(src.itemprops()), isSite) ?? classBylineText(src, isSite);
 }
 
 export function pickByline(src: Sources, isSite: SiteMatcher): string | null {

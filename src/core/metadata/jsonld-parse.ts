@@ -3,6 +3,7 @@
  * blocks, flattening (`@graph`, arrays, `mainEntity`) and `@id` reference lookup.
  * Nothing here throws.
  */
+import { itemsOf } from '../dom.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export function parseJsonLdText(text: string): unknown {
 /** All parsed JSON-LD roots of the document, in document order. */
 export function readJsonLdBlocks(doc: Document, tags: (name: string) => ArrayLike<Element> = (name) => doc.getElementsByTagName(name)): unknown[] {
   const roots: unknown[] = [];
-  for (const script of Array.from(tags('script'))) {
+  for (const script of itemsOf(tags('script'))) {
     const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
     if (!type.startsWith('application/ld+json')) continue;
     const parsed = parseJsonLdText(script.textContent ?? '');

@@ -1,6 +1,7 @@
 /** canonicalUrl and leadImage: absolute http(s) URLs resolved against the document base. */
 
 import type { Sources } from './context.ts';
+import { itemsOf } from '../dom.ts';
 import { toHttpUrl } from './url.ts';
 
 function firstHttp(values: Iterable<string | null | undefined>, base: string | null): string | null {
@@ -12,7 +13,7 @@ function firstHttp(values: Iterable<string | null | undefined>, base: string | n
 }
 
 function canonicalLinkHref(links: ArrayLike<Element>): string | null {
-  for (const link of Array.from(links)) {
+  for (const link of itemsOf(links)) {
     if (link.hasAttribute('href') && (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       return link.getAttribute('href');
     }

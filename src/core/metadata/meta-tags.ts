@@ -4,6 +4,7 @@
  * without caring which attribute the page used.
  */
 
+import { itemsOf } from '../dom.ts';
 import { isJunk } from './text.ts';
 
 export interface MetaIndex {
@@ -17,7 +18,7 @@ const KEY_ATTRIBUTES = ['property', 'name', 'itemprop', 'http-equiv'] as const;
 
 export function readMetaTags(doc: Document, tags: (name: string) => ArrayLike<Element> = (name) => doc.getElementsByTagName(name)): MetaIndex {
   const map = new Map<string, string[]>();
-  for (const meta of Array.from(tags('meta'))) {
+  for (const meta of itemsOf(tags('meta'))) {
     const content = (meta.getAttribute('content') ?? '').trim();
     if (!content || isJunk(content)) continue;
     const keys = new Set<string>();
