@@ -125,6 +125,18 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
     const r = content(`<p>The minister said on Twitter that the talks had failed, and officials confirmed it later.</p><p>He was inspired to get the tattoo after a shop advertised the design on Instagram.</p>`);
     expect(r.removed).toEqual([]);
   });
+  it("removes a news site's pitch for its app or newsletter, and asks to sign up", () => {
+    const lines = [
+      'For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.',
+      'Get the latest news straight to your phone with the VI Consortium app.',
+      'Never miss the latest news by signing up to our newsletter today!',
+      "Do you want to be informed of DiEM25's actions? Sign up here",
+    ];
+    const r = content(`${story}${paragraphs(lines)}`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['promo', 'promo', 'promo', 'newsletter']);
+    const kept = content(`<p>Users can download the new app for iOS and Android from Monday, the ministry said.</p><p>The latest news from the front was grim: the town fell on Sunday, and thousands fled its app-less hospitals.</p>`);
+    expect(kept.removed).toEqual([]);
+  });
   it('removes "Label: <link>" lines in any language, but keeps labelled prose', () => {
     const r = content(`${story}<p>Lea también: <a href="https://news.example.com/x">Impiden ingreso a reportero</a></p><p>MIRA: <a href="https://news.example.com/y">Otra noticia</a></p>`);
     expect(r.removed.map((x) => x.rule)).toEqual(['related-links', 'related-links']);
@@ -134,6 +146,24 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
   it('removes reprint notices, paywall prompts and sponsored disclosures', () => {
     const r = content(`${story}<p>This article is the copyrighted property of Example News.</p><p>To view the full story, please subscribe to The Example.</p><p>*Werbung. Dieser Beitrag enthält Werbung für X.</p>`);
     expect(r.removed.map((x) => x.rule)).toEqual(['site-chrome', 'newsletter', 'ad']);
+  });
+  it('removes a long copyright footer, letters-to-the-editor prompts and a load-more button', () => {
+    const lines = [
+      '© 2022, Example.com. This article is the copyrighted property of Example News. Written permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.',
+      'We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.',
+      'Lade weitere Inhalte ...',
+    ];
+    const r = content(`${story}${paragraphs(lines)}`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['site-chrome', 'site-chrome', 'site-chrome']);
+    const kept = content(`<p>She wrote a letter to the editor of the local paper in 1974, which made her famous.</p>`);
+    expect(kept.removed).toEqual([]);
+  });
+  it("keeps a table's own links (a download matrix), but not a link list laid out in a table cell", () => {
+    const cells = (name: string) => `<tr><td><a href="https://news.example.com/install/${name}">${name}</a></td><td><a href="https://news.example.com/install/${name}">x86_64</a></td></tr>`;
+    const table = content(`${story}<table><tbody>${['Debian', 'Fedora', 'Ubuntu'].map(cells).join('')}</tbody></table>`);
+    expect(table.removed).toEqual([]);
+    const nav = content(`${story}<table><tbody><tr><td><ul><li><a href="https://news.example.com/a">Conditional random field</a></li><li><a href="https://news.example.com/b">Hidden Markov model</a></li></ul></td></tr></tbody></table>`);
+    expect(nav.removed.map((x) => x.rule)).toContain('related-links');
   });
 });
 
@@ -240,6 +270,10 @@ describe('clean-up, content phase: stand-ins for embeds not yet allowed', () => 
     const r = content(`${story}<p>Externer Inhalt ist nach dem neuen Gesetz kennzeichnungspflichtig, sagte die Ministerin.</p><p>We respect your privacy, the company wrote in a statement on Tuesday.</p>`);
     expect(r.removed).toEqual([]);
   });
+  it('removes the click-to-load stand-in of a consent plug-in (Borlabs)', () => {
+    const r = content(`${story}<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p><p>Click the button below to load the content from Spotify.</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['consent', 'consent']);
+  });
 });
 
 describe('clean-up, page phase: consent banners and live commentary', () => {
@@ -291,5 +325,12 @@ describe('rescue of article parts', () => {
     expect(doc.querySelector('.header-x')).not.toBeNull();
     expect(doc.querySelector('.related-x')).toBeNull();
     expect(doc.querySelector('.comment-x')).toBeNull();
+  });
+  it("does not rescue a dialog's parts: a modal is no part of the article", async () => {
+    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
+    const doc = new JSDOM('<!doctype html><body><article><div class="modal"><div class="modal__header"><h4>Disclosures</h4></div></div><div role="dialog"><div class="popup-header"><h3>Sign in</h3></div></div><p>Text</p></article></body>').window.document;
+    rescueArticleParts(doc);
+    expect(doc.querySelector('.modal__header')).not.toBeNull();
+    expect(doc.querySelector('.popup-header')).not.toBeNull();
   });
 });

@@ -24,6 +24,18 @@ function teaserOrChrome(el: Element): boolean {
   return NAV_OR_FORM(el) || (SMALL_HEADING(el) && hasAncestor(el, isLink));
 }
 
+/** A dialog's, modal's or pop-up's part (its "modal__header"): an overlay is no article part, whatever holds it. */
+const OVERLAY = /(?:^|[\s_-])(?:modal|dialog|popup|pop-up|overlay|lightbox)(?:$|[\s_-])/i;
+function inOverlay(el: Element, container: Element): boolean {
+  for (let a: Element | null = el; a && a !== container; a = a.parentElement) {
+    if (!a.hasAttributes()) continue;
+    const role = a.getAttribute('role');
+    if (role === 'dialog' || role === 'alertdialog' || a.hasAttribute('aria-modal')) return true;
+    if (OVERLAY.test(`${a.getAttribute('class') ?? ''} ${a.id}`)) return true;
+  }
+  return false;
+}
+
 /** `elements`: the page's elements in document order when a scan already has them (removed ones are skipped). */
 export function rescueArticleParts(doc: Document, elements: Element[] = doc.documentElement ? elementsIn(doc.documentElement) : []): void {
   // The outermost containers (in document order, a container inside the last one found is not one).
@@ -41,7 +53,7 @@ export function rescueArticleParts(doc: Document, elements: Element[] = doc.docu
       if (signature === ' ') continue;
       if (!READABILITY_UNLIKELY.test(signature) || OK_MAYBE.test(signature)) continue;
       if (!WORTH_KEEPING(el) && !firstBelow(el, WORTH_KEEPING)) continue;
-      if (textOf(el).length > 400 || firstBelow(el, teaserOrChrome)) continue;
+      if (textOf(el).length > 400 || firstBelow(el, teaserOrChrome) || inOverlay(el, container)) continue;
       el.removeAttribute('class');
       el.removeAttribute('id');
     }

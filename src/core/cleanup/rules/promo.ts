@@ -1,11 +1,13 @@
 import type { CleanupRule } from '../rule.ts';
 import { textOf } from '../dom.ts';
 
-const NETWORK = /\b(?:twitter|x\.com|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon|google news|app store|google play|ios|android|podcast|newsletter)\b/i;
+const NETWORK = /\b(?:twitter|x\.com|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky|mastodon|google news|app store|google play|ios|android|podcast|newsletter|apps?)\b/i;
 const CALL =
-  /(?<!\p{L})(?:follow|join|download|subscribe|get our|find us|like us|folge[n]?|folgen sie|abonniere[n]?|lade[n]?|síguenos|sigue(?:nos)?|únete|suscríbete|descarga|mira lo|suivez|rejoignez|téléchargez|seguici|scarica)(?!\p{L})/iu;
+  /(?<!\p{L})(?:follow|join|download|subscribe|sign(?:ing)? up|get our|get the latest|find us|like us|folge[n]?|folgen sie|abonniere[n]?|lade[n]?|síguenos|sigue(?:nos)?|únete|suscríbete|descarga|mira lo|suivez|rejoignez|téléchargez|seguici|scarica)(?!\p{L})/iu;
 
 const SELF = /(?<!\p{L})(?:us|our|we have|uns|unsere[mnrs]?|haben wir|nuestr[oa]s?|tenemos|nos|nous|notre|nos)(?!\p{L})/iu;
+/** A news site's pitch for its own channel: "For the latest stories… download the Nationnews apps". */
+const PITCH = /\b(?:for|get) the latest (?:news|stories|updates|headlines)\b|\bnever miss\b|\bstay (?:up to date|informed)\b/i;
 
 /**
  * Self-promotion in the text: "Follow The Gleaner on Twitter and Instagram", "Download our app for iOS and
@@ -20,6 +22,6 @@ export const promo: CleanupRule = {
     if (!text || text.length > 250 || !NETWORK.test(text)) return false;
     // The call must be made to the reader: an imperative opening the block, or the site speaking of itself.
     const opening = CALL.exec(text);
-    return opening !== null && (opening.index <= 3 || SELF.test(text));
+    return opening !== null && (opening.index <= 3 || SELF.test(text) || PITCH.test(text));
   },
 };

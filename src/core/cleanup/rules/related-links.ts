@@ -2,6 +2,19 @@ import type { CleanupRule } from '../rule.ts';
 import { endsLikeSentence, firstBelow, isLink, linkDensity, linksIn, textOf } from '../dom.ts';
 
 /**
+ * A link a table cell holds itself is the table's data (a download matrix, a team's line-up), not a teaser. A link
+ * list laid out in a cell (a Wikipedia navigation box) is still a list of links.
+ */
+function inTableCell(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const tag = a.tagName;
+    if (tag === 'TD' || tag === 'TH') return a !== el;
+    if (tag === 'UL' || tag === 'OL' || tag === 'LI' || tag === 'NAV' || tag === 'TABLE') return false;
+  }
+  return false;
+}
+
+/**
  * Related-article interruptions and rails: "Read more: …" paragraphs, "Related" boxes, "Most read",
  * "More news", Outbrain/Taboola widgets.
  */
@@ -29,6 +42,7 @@ export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
   if (!/^(?:P|DIV|ASIDE|SECTION|UL|OL|LI|H2|H3|H4|H5|H6|FIGURE|A)$/.test(el.tagName)) return false;
   const text = textOf(el);
   if (!text || text.length > 220 || endsLikeSentence(text)) return false;
+  if (inTableCell(el)) return false;
   const links = linksIn(el);
   if (el.tagName === 'A' && el.hasAttribute('href')) links.push(el);
   if (!links.length || links.length > 8) return false;
