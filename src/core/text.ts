@@ -2,7 +2,7 @@
  * Plain text from article HTML, the way a reader expects to paste it: one paragraph per block,
  * blocks separated by one blank line, list items as "- " (or "1. ") lines, headings on their own line,
  * <br> as a line break, <pre> kept verbatim, table rows as tab-separated cells. No markup, no entities,
- * no runs of spaces.
+ * no runs of spaces, no soft hyphens.
  */
 import { itemsOf } from './dom.ts';
 
@@ -28,9 +28,13 @@ class TextWriter {
   private line = '';
   private prefix = '';
 
-  /** Source whitespace (including newlines) inside running text is a space; only <br> breaks a line. */
+  /**
+   * Source whitespace (including newlines) inside running text is a space; only <br> breaks a line. Soft hyphens
+   * (invisible hyphenation hints, "Mit&shy;tel&shy;al&shy;ter") go: in plain text they only break searching, word
+   * counts and read-aloud.
+   */
   inline(s: string): void {
-    this.line += s.replace(/[\t\n\r\f ]+/g, ' ');
+    this.line += (s.includes('\u00ad') ? s.replace(/\u00ad/g, '') : s).replace(/[\t\n\r\f ]+/g, ' ');
   }
   /** Ends the current line; a line break inside a paragraph (from <br>). */
   lineBreak(): void {

@@ -8,6 +8,9 @@ describe('htmlToText', () => {
   it('separates paragraphs with one blank line and collapses whitespace', () => {
     expect(text('<p>One   two\n three</p>\n\n<p>Four&nbsp;five</p>')).toBe('One two three\n\nFour five');
   });
+  it('drops soft hyphens, so the text can be searched and counted (the HTML keeps them for hyphenation)', () => {
+    expect(text('<p>Schon im Mit&shy;tel&shy;al&shy;ter war der <em>Wein\u00adbau</em> wichtig.</p>')).toBe('Schon im Mittelalter war der Weinbau wichtig.');
+  });
   it('puts headings on their own line and keeps inline text together', () => {
     expect(text('<h2>Head</h2><p>Some <em>inline</em> <a href="#">link</a>.</p>')).toBe('Head\n\nSome inline link.');
   });
