@@ -19,6 +19,7 @@ import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
 import { baseUrlOf, elementsIn, itemsOf } from './dom.ts';
 import { scanDocument, type DocumentScan } from './scan.ts';
+import { unwrapNoscriptArticles } from './noscript.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
@@ -146,6 +147,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   }
   const classesToPreserve = codeLanguageClasses(clone, work);
   dropInert(work);
+  unwrapNoscriptArticles(work?.byTag('noscript') ?? itemsOf(clone.getElementsByTagName('noscript')));
   const prose = clone.body ? measureProse(clone.body, work?.byTag('p')) : undefined;
   const fallback = findProseContainer(clone, prose);
   // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).

@@ -15,6 +15,13 @@ describe('extract()', () => {
     extract(doc, URL_);
     expect(doc.documentElement.outerHTML).toBe(before);
   });
+  it('reads a post a script renders from its <noscript> copy (Blogger), but never a <noscript> notice or copy of shown text', () => {
+    const post = `<div itemprop="articleBody"><script type="text/template">${para(6)}</script><noscript>${para(6)}</noscript></div>`;
+    const a = extract(page(`<h1>Story</h1><div class="post">${post}</div><div class="sidebar"><p>About this blog.</p></div>`), URL_);
+    expect(a.text).toContain('Paragraph 6 of the story');
+    const shown = extract(page(`<h1>Story</h1><article>${para(8)}<noscript><p>${'Please enable JavaScript to see the comments on this story and to take part. '.repeat(4)}</p></noscript></article>`), URL_);
+    expect(shown.text).not.toContain('enable JavaScript');
+  });
   it('keeps no <article>/<main> landmark and no <h1> inside the body', () => {
     const a = extract(page(`<main><article><h1>Story</h1>${para(8)}<h1>Second</h1>${para(1)}</article></main>`), URL_);
     expect(a.html).not.toMatch(/<(article|main|h1)\b/);
