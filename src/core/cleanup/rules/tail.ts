@@ -1,6 +1,6 @@
 import type { CleanupRule } from '../rule.ts';
 import { linkDensity, rootOf, textOf } from '../dom.ts';
-import { elementsIn } from '../../dom.ts';
+import { elementsIn, visibleLength } from '../../dom.ts';
 
 const BLOCK = /^(?:P|H[1-6]|LI|DT|DD|DIV|SECTION|ASIDE|HEADER|FOOTER|ADDRESS|UL|OL|DL|TABLE|FIGURE|FIGCAPTION|BLOCKQUOTE|PRE|NAV)$/;
 /** Blocks whose short lines are content (table cells, code, captions, quotes): the tail stops there. */
@@ -8,6 +8,8 @@ const KEEP = /^(?:TABLE|PRE|FIGURE|BLOCKQUOTE|CODE)$/;
 const MEDIA = /^(?:IMG|PICTURE|VIDEO|AUDIO|IFRAME|CANVAS|svg|OBJECT|EMBED)$/;
 const CJK = /[\u3040-\u9fff\uac00-\ud7af]/;
 const found = new WeakMap<Element, Set<Element>>();
+/** Visible characters of the longest CLOSING heading, with room to spare. */
+const CLOSING_MAX = 60;
 /** Headings that open a closing section of furniture: contacts, the author's bio, further reading, related posts. */
 const CLOSING =
   /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge|schon gelesen|zusatzinformationen|you (?:may|might) also like|read next)\s*[:!?.…]?$/i;
@@ -62,16 +64,19 @@ function trailing(root: Element): Set<Element> {
   }
   // A closing section: a heading that names page furniture ("Weitere Informationen", "About the author"), in
   // the last 30% of the text, and everything after it.
+  // Lengths count visible characters (no whitespace): cheaper than collapsing each block's text, and the same
+  // share of the text give or take its spaces. Only a short block can be such a heading.
   let total = 0;
-  const offsets = new Map<Element, number>();
-  for (const el of all) {
-    if (!leaf(el)) continue;
-    offsets.set(el, total);
-    total += textOf(el).length;
-  }
+  const offsets: Array<[number, number]> = [];
   for (let j = 1; j < all.length; j++) {
-    const offset = offsets.get(all[j]!);
-    if (offset === undefined || offset < total * 0.7 || !CLOSING.test(textOf(all[j]!))) continue;
+    const el = all[j]!;
+    if (!leaf(el)) continue;
+    const length = visibleLength(el.textContent ?? '');
+    if (length && length <= CLOSING_MAX) offsets.push([j, total]);
+    total += length;
+  }
+  for (const [j, offset] of offsets) {
+    if (offset < total * 0.7 || !CLOSING.test(textOf(all[j]!))) continue;
     for (let k = j; k < all.length; k++) out.add(all[k]!);
     break;
   }
