@@ -27,6 +27,11 @@ describe('clean-up, page phase', () => {
     expect(r.text).not.toContain('Facebook');
     expect(r.removed).toEqual([{ rule: 'share-bar', text: 'FacebookTwitter' }]);
   });
+  it("never removes the headline, whatever its class says (a breadcrumb's last item)", () => {
+    const r = page(`<ol class="breadcrumb"><li class="breadcrumb__item"><a href="/bauen">Bauen</a></li></ol><h1 class="breadcrumb__list-h1">Was ist eine Vorsatzschale?</h1>${story}`);
+    expect(r.doc.querySelector('h1')).not.toBeNull();
+    expect(r.removed.map((x) => x.rule)).toEqual(['breadcrumb']);
+  });
   it('removes a share bar found only by its links (no telling class)', () => {
     const r = page(`<ul class="x1"><li><a href="https://www.facebook.com/sharer.php?u=1">f</a></li><li><a href="https://x.com/intent/post">x</a></li><li><a href="https://wa.me/?text=1">w</a></li></ul>${story}`);
     expect(r.doc.querySelector('ul.x1')).toBeNull();

@@ -138,7 +138,8 @@ export function cleanPage(
   const ctx: CleanupContext = { url, phase: 'page', stats, formHolders };
   // A widget never holds more than this much of the page's text; above it we are probably looking at a wrapper.
   const maxWidgetText = Math.max(1000, (stats.get(body)?.text ?? 0) * 0.25);
-  const holdsH1 = (el: Element): boolean => h1s.some((h) => h !== el && el.contains(h));
+  // A headline is never clutter, whatever its class says ("breadcrumb__list-h1"), nor is what holds one.
+  const holdsH1 = (el: Element): boolean => h1s.some((h) => el.contains(h));
   const elements = bodyElements(scan.elements, body);
   for (const el of elements) {
     if (!el.isConnected || NEVER_REMOVE.has(el.tagName)) continue;
