@@ -163,6 +163,18 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
     const kept = content(`<p>She wrote a letter to the editor of the local paper in 1974, which made her famous.</p>`);
     expect(kept.removed).toEqual([]);
   });
+  it('removes affiliate disclosures and "as PDF" download links', () => {
+    const lines = [
+      'Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.',
+      'Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / Bilder von der Amazon Product Advertising API',
+      'We may earn a commission when you buy through links on our site.',
+      'As an Amazon Associate I earn from qualifying purchases.',
+    ];
+    const r = content(`${story}${paragraphs(lines)}<p>Dieses Skript als PDF herunterladen</p>`);
+    expect(r.removed.map((x) => x.rule)).toEqual(['ad', 'ad', 'ad', 'ad', 'site-chrome']);
+    const kept = content(`<p>The agent receives a commission of five per cent on every flat he sells, the court heard on Monday.</p><p>Die Links zu den Studien finden Sie am Ende des Textes, sagte die Forscherin.</p>`);
+    expect(kept.removed).toEqual([]);
+  });
   it("keeps a table's own links (a download matrix), but not a link list laid out in a table cell", () => {
     const cells = (name: string) => `<tr><td><a href="https://news.example.com/install/${name}">${name}</a></td><td><a href="https://news.example.com/install/${name}">x86_64</a></td></tr>`;
     const table = content(`${story}<table><tbody>${['Debian', 'Fedora', 'Ubuntu'].map(cells).join('')}</tbody></table>`);
@@ -219,6 +231,8 @@ describe('clean-up, content phase: leftovers ending the article', () => {
     expect(read.removed.map((x) => x.text)).toEqual(['Schon gelesen?', 'Ein anderer Artikel über etwas ganz anderes und noch einer dazu.']);
     const about = content(`${story}<h2>About the author</h2><p>Jane Doe covers city hall for the Example and has written about the council since 2010, often at length.</p>`);
     expect(about.text).not.toContain('Jane Doe');
+    const topic = content(`${story}<p><strong>Das Thema könnte dich auch interessieren:</strong></p><p><a href="https://other.example.org/x">Wellness zu Hause: zehn Ideen</a> für kalte Tage, die gut tun.</p>`);
+    expect(topic.removed.map((x) => x.rule)).toEqual(['tail', 'related-links']);
   });
   it('keeps such a heading early in the article, and headings that only resemble one', () => {
     const early = content(`<h3>Kontakt</h3><p>Wer die Stadt erreichen will, ruft an.</p>${story}`);

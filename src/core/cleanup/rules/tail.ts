@@ -12,7 +12,7 @@ const found = new WeakMap<Element, Set<Element>>();
 const CLOSING_MAX = 60;
 /** Headings that open a closing section of furniture: contacts, the author's bio, further reading, related posts. */
 const CLOSING =
-  /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|das könnte (?:sie|dich) auch interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge|schon gelesen|zusatzinformationen|you (?:may|might) also like|read next)\s*[:!?.…]?$/i;
+  /^(?:(?:weitere|mehr) informationen|more information|zum weiterlesen|weiterführende links?|kontakt|über (?:den autor|die autorin)|zur person|about the author|see also|siehe auch|voir aussi|(?:à )?lire aussi|veja também|leia também|lea también|zobacz (?:też|także)|czytaj (?:też|także)|auch interessant|(?:das|dieses|diese)(?: thema| themen| artikel| beiträge)? könnten? (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren|mehr zum thema|lesen sie auch|weitere artikel|empfehlungen|related|(?:ähnliche|verwandte|empfohlene) beiträge|schon gelesen|zusatzinformationen|you (?:may|might) also like|read next)\s*[:!?.…]?$/i;
 
 /**
  * The leftovers ending an article (computed once per article): walking back from its last block, headings with
