@@ -12,7 +12,7 @@ import { declaresArticle, isReaderable, probablyReaderable } from './readerable.
 import { fallbackElement, findProseContainer, measureProse, narrowToProse, proseIn } from './fallback.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { elementsWithTags, parseWithReadability } from './readability.ts';
-import { readingTimeMinutes, wordCount } from './reading-time.ts';
+import { countText, readingTimeMinutes, wordCount } from './reading-time.ts';
 import { dropTrackingPixels, sanitizeInPlace } from './sanitize.ts';
 import { ensureLeadImage, findShownLeadImage, firstLargeImage } from './lead-image.ts';
 import { ensureStandfirst, standfirstText } from './standfirst.ts';
@@ -208,7 +208,8 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
   const html = holder.innerHTML;
   const text = htmlToText(holder);
   const lang = meta.lang ?? nonEmpty(parsed?.lang);
-  const words = wordCount(text);
+  const counts = countText(text);
+  const words = wordCount(counts);
   const siteName = meta.siteName ?? nonEmpty(parsed?.siteName);
   const removed = toRemovedItems(win, clone, removals.filter((r) => r.mark === undefined || inArticle.has(r.mark)));
 
@@ -226,7 +227,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     excerpt: meta.excerpt ?? nonEmpty(parsed?.excerpt),
     leadImage,
     wordCount: words,
-    readingTimeMinutes: readingTimeMinutes(text, lang),
+    readingTimeMinutes: readingTimeMinutes(counts, lang),
     html,
     text,
     removed,

@@ -30,13 +30,14 @@ export function countText(text: string): TextCounts {
 }
 
 /** Words, with CJK characters each counted as one. */
-export function wordCount(text: string): number {
-  const c = countText(text);
+export function wordCount(text: string | TextCounts): number {
+  const c = typeof text === 'string' ? countText(text) : text;
   return c.words + c.cjkChars;
 }
 
-export function readingTimeMinutes(text: string, lang: string | null): number {
-  const { words, cjkChars } = countText(text);
+/** Reading time of `text`, or of text already counted with countText() (one pass over the text, not two). */
+export function readingTimeMinutes(text: string | TextCounts, lang: string | null): number {
+  const { words, cjkChars } = typeof text === 'string' ? countText(text) : text;
   const primary = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   const wpm = WORDS_PER_MINUTE[primary] ?? DEFAULT_WPM;
   const cpm = CJK_CHARS_PER_MINUTE[primary] ?? DEFAULT_CJK_CPM;
