@@ -74,6 +74,15 @@ describe('vendor patches', () => {
     expect(readFileSync(join(src, 'core/sanitize.ts'), 'utf8').match(/\.sanitize\([^)]*\)/g)?.every((c) => c.includes('SANITIZE_CONFIG'))).toBe(true);
   });
 
+  it('Lectern passes DOMPurify only options the patched copy still reads (the code for all others is cut)', async () => {
+    const { SANITIZE_CONFIG } = await import('../../src/core/sanitize.ts');
+    const read = ['USE_PROFILES', 'FORBID_TAGS', 'FORBID_ATTR', 'ALLOWED_URI_REGEXP', 'SANITIZE_NAMED_PROPS', 'ALLOW_DATA_ATTR', 'KEEP_CONTENT', 'RETURN_DOM_FRAGMENT', 'IN_PLACE', 'NAMESPACE'];
+    expect(Object.keys(SANITIZE_CONFIG).filter((k) => !read.includes(k))).toEqual([]);
+    const calls = readFileSync(join(import.meta.dirname, '../../src/core/sanitize.ts'), 'utf8').match(/\.sanitize\([^)]*\)/g) ?? [];
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) for (const key of call.match(/\b[A-Z][A-Z_]+(?=\s*:)/g) ?? []) expect(read).toContain(key);
+  });
+
   it('DOMPurify fails closed where it would have parsed with innerHTML (a non-HTML namespace)', () => {
     const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
     expect(purify.sanitize('<p>kept</p>')).toBe('<p>kept</p>');
