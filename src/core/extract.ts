@@ -19,7 +19,7 @@ import { ensureStandfirst, standfirstText } from './standfirst.ts';
 import { withoutFormClobbering } from './clobbering.ts';
 import { baseUrlOf, elementsIn, itemsOf } from './dom.ts';
 import { scanDocument, type DocumentScan } from './scan.ts';
-import { unwrapNoscriptArticles } from './noscript.ts';
+import { prepareForReadability } from './prepare.ts';
 import { RULES } from './cleanup/rules/index.ts';
 import { collapseWhitespace, htmlToText } from './text.ts';
 import { ExtractError, type Article, type ExtractOptions, type RemovedItem } from './types.ts';
@@ -145,9 +145,7 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     yield;
     checkTime('clean-up');
   }
-  const classesToPreserve = codeLanguageClasses(clone, work);
-  dropInert(work);
-  unwrapNoscriptArticles(work?.byTag('noscript') ?? itemsOf(clone.getElementsByTagName('noscript')));
+  const classesToPreserve = prepareForReadability(clone, work);
   const prose = clone.body ? measureProse(clone.body, work?.byTag('p')) : undefined;
   const fallback = findProseContainer(clone, prose);
   // Readability then scores only the part of the page that holds the prose (the fallback above saw all of it).
@@ -233,29 +231,6 @@ function* extractSteps(page: Document, url: string, options: ExtractOptions): Ge
     removed,
     ms: Math.round((now() - started) * 100) / 100,
   };
-}
-
-/**
- * Elements whose content can never reach the article, removed before Readability so it walks, serializes (it
- * keeps the page's HTML for its retries) and re-parses less: scripts (Readability drops them; Lectern's metadata
- * has read them), style sheets, and inline SVG (icon sets can be thousands of nodes; the sanitizer drops SVG with
- * its content). <noscript> stays: Readability takes lazy images' real sources from it.
- */
-function dropInert(work: DocumentScan | null): void {
-  if (!work) return;
-  for (const tag of ['script', 'style', 'svg']) for (const el of work.byTag(tag)) el.remove();
-}
-
-/** `language-*` / `lang-*` classes of code blocks: Readability strips classes, but exports need the language. */
-function codeLanguageClasses(doc: Document, scan: DocumentScan | null): string[] {
-  const found = new Set<string>();
-  for (const tag of ['pre', 'code']) {
-    const els = scan ? scan.byTag(tag) : doc.getElementsByTagName(tag);
-    for (let i = 0; i < els.length; i++) {
-      for (const c of els[i]!.classList) if (/^(?:language|lang)-[\w+#.-]+$/.test(c)) found.add(c);
-    }
-  }
-  return [...found];
 }
 
 /**
