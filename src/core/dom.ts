@@ -4,7 +4,8 @@
  * The items of a collection as an array: `length` read once, then each index. Use it, never `Array.from`, a
  * spread or `for…of`, on an HTMLCollection (`getElementsByTagName`, `children`): jsdom's collection is a proxy
  * whose every `length` read also looks the name up among the items' ids and names, so iterating it reads all
- * items once per step (2,366 links on a Wikipedia page took 0.7 s; this takes 2 ms).
+ * items once per step: listing a Wikipedia page's 3,356 links took 1.3 s that way and 12 ms this way
+ * (`npx tsx scripts/bench/collections.ts`).
  */
 export function itemsOf<T>(list: ArrayLike<T>): T[] {
   const n = list.length;
