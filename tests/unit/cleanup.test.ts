@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { cleanContent, cleanPage, type Removal } from '../../src/core/cleanup/index.ts';
+import { rescueArticleParts } from '../../src/core/cleanup/rescue.ts';
 
 const URL_ = 'https://news.example.com/world/2024/story.html';
 const story = '<p>' + 'The council voted on the budget after a long debate about schools and roads. '.repeat(20) + '</p>';
@@ -321,6 +322,12 @@ describe('clean-up, page phase: consent banners and live commentary', () => {
 });
 
 describe('rescue of article parts', () => {
+  /** The page after rescueArticleParts(). */
+  const rescued = (html: string) => {
+    const doc = new JSDOM(html).window.document;
+    rescueArticleParts(doc);
+    return doc;
+  };
   it("uses the bundled Readability's own \"unlikely\" patterns (the same objects, not a copy)", async () => {
     const { Readability } = await import('@mozilla/readability');
     const { READABILITY_PATTERNS } = await import('../../src/core/readability-patterns.ts');
@@ -330,25 +337,19 @@ describe('rescue of article parts', () => {
     expect(READABILITY_PATTERNS.okMaybeItsACandidate).toBe(regexps.okMaybeItsACandidate);
     expect(READABILITY_PATTERNS.unlikelyCandidates.source).toContain('comment');
   });
-  it('keeps a live-blog entry header (time + heading) that Readability would drop for its class', async () => {
-    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
-    const doc = new JSDOM('<!doctype html><body><article><header class="entry__header"><time>16:42</time><h2>Update</h2></header><p>Text</p></article><div class="site-header"><h2>Menu</h2></div></body>').window.document;
-    rescueArticleParts(doc);
+  it('keeps a live-blog entry header (time + heading) that Readability would drop for its class', () => {
+    const doc = rescued('<!doctype html><body><article><header class="entry__header"><time>16:42</time><h2>Update</h2></header><p>Text</p></article><div class="site-header"><h2>Menu</h2></div></body>');
     expect(doc.querySelector('article header')?.hasAttribute('class')).toBe(false);
     expect(doc.querySelector('.site-header')).not.toBeNull();
   });
-  it('only rescues inside the outermost article containers', async () => {
-    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
-    const doc = new JSDOM('<!doctype html><body><div class="header-x"><h2>Out</h2></div><div itemprop="articleBody"><article><div class="related-x"><h3>In</h3></div></article><div class="comment-x"><time>1</time></div></div></body>').window.document;
-    rescueArticleParts(doc);
+  it('only rescues inside the outermost article containers', () => {
+    const doc = rescued('<!doctype html><body><div class="header-x"><h2>Out</h2></div><div itemprop="articleBody"><article><div class="related-x"><h3>In</h3></div></article><div class="comment-x"><time>1</time></div></div></body>');
     expect(doc.querySelector('.header-x')).not.toBeNull();
     expect(doc.querySelector('.related-x')).toBeNull();
     expect(doc.querySelector('.comment-x')).toBeNull();
   });
-  it("does not rescue a dialog's parts: a modal is no part of the article", async () => {
-    const { rescueArticleParts } = await import('../../src/core/cleanup/rescue.ts');
-    const doc = new JSDOM('<!doctype html><body><article><div class="modal"><div class="modal__header"><h4>Disclosures</h4></div></div><div role="dialog"><div class="popup-header"><h3>Sign in</h3></div></div><p>Text</p></article></body>').window.document;
-    rescueArticleParts(doc);
+  it("does not rescue a dialog's parts: a modal is no part of the article", () => {
+    const doc = rescued('<!doctype html><body><article><div class="modal"><div class="modal__header"><h4>Disclosures</h4></div></div><div role="dialog"><div class="popup-header"><h3>Sign in</h3></div></div><p>Text</p></article></body>');
     expect(doc.querySelector('.modal__header')).not.toBeNull();
     expect(doc.querySelector('.popup-header')).not.toBeNull();
   });
