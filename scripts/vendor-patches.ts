@@ -1,12 +1,13 @@
 /**
- * Three statements in bundled libraries that write HTML with `innerHTML`, replaced at build time by DOM-only
- * equivalents, so the built extension contains no dynamic `innerHTML` assignment (addons.mozilla.org's linter,
- * `web-ext lint`, warns on every one and ignores eslint-disable comments; the libraries carry such comments).
+ * Build-time patches to the bundled libraries. Three statements that write HTML with `innerHTML` are replaced by
+ * DOM-only equivalents, so the built extension contains no dynamic `innerHTML` assignment (addons.mozilla.org's
+ * linter, `web-ext lint`, warns on every one and ignores eslint-disable comments; the libraries carry such
+ * comments). The others cut code Lectern never runs, for the content script's size budget (each says why).
  *
  * Each patch must match exactly once in the installed library, or the build fails: an upgrade that changes the
  * code gets looked at instead of silently shipping unpatched. The unit tests run the patched libraries too
- * (vitest.config.ts uses this plugin); the CLI (tsx) runs them as installed, where the difference is only
- * re-parsing vs cloning the same nodes.
+ * (vitest.config.ts uses this plugin), and so do the CLI and the benchmarks (Node module hooks,
+ * scripts/vendor-hooks.ts, registered by scripts/shipped-libraries.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,21 @@ export interface VendorPatch {
   until?: string;
   replace: string;
   why: string;
+  /**
+   * Set on a patch the extension needs but Node should not run (the CLI and the benchmarks, on jsdom): why not.
+   * scripts/vendor-hooks.ts leaves it out; the builds and the unit tests apply it.
+   */
+  notInNode?: string;
 }
+
+/**
+ * Why the page-cache patches are browser-only. On jsdom, copying a page's nodes costs far more than the HTML
+ * round trip they replace: cloneNode(true) of the 130 Readability test pages' bodies takes about 8× as long as
+ * serializing them (`npx tsx scripts/bench/page-cache.ts`), and every parse makes the copy while few retry.
+ */
+const JSDOM_CLONES_SLOWLY =
+  "jsdom's cloneNode is slower than serializing (about 8x on the Readability test pages), and every parse makes " +
+  'the copy while few retry: in Node, Readability keeps its HTML cache as installed (the lint concern is the extension\'s)';
 
 export const VENDOR_PATCHES: VendorPatch[] = [
   {
@@ -32,12 +47,14 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     find: 'var pageCacheHtml = page.innerHTML;',
     replace: 'var pageCacheHtml = page.cloneNode(true);',
     why: 'Readability keeps a copy of the page to retry with looser rules: keep the nodes, not their HTML',
+    notInNode: JSDOM_CLONES_SLOWLY,
   },
   {
     file: '/@mozilla/readability/Readability.js',
     find: 'page.innerHTML = pageCacheHtml;',
     replace: 'page.replaceChildren(...pageCacheHtml.cloneNode(true).childNodes);',
     why: 'restore that copy by cloning it (it may be needed again), instead of re-parsing its HTML',
+    notInNode: JSDOM_CLONES_SLOWLY,
   },
   {
     file: '/@mozilla/readability/Readability.js',
@@ -566,10 +583,13 @@ export const VENDOR_PATCHES: VendorPatch[] = [
   },
 ];
 
-/** Applies every patch for `id` to `code`; throws unless each matches exactly once. Null: not a patched file. */
-export function applyVendorPatches(id: string, code: string): string | null {
+/**
+ * Applies every patch for `id` to `code` (for Node: all but the `notInNode` ones); throws unless each matches
+ * exactly once. Null: not a patched file.
+ */
+export function applyVendorPatches(id: string, code: string, target: 'extension' | 'node' = 'extension'): string | null {
   const path = id.split('?')[0]!.replace(/\\/g, '/');
-  const patches = VENDOR_PATCHES.filter((p) => path.endsWith(p.file));
+  const patches = VENDOR_PATCHES.filter((p) => path.endsWith(p.file) && !(target === 'node' && p.notInNode));
   if (!patches.length) return null;
   let out = code;
   for (const p of patches) {
@@ -608,29 +628,31 @@ export function vendorPatches(): Plugin {
   };
 }
 
+/** `@mozilla/readability` as one ES module built from its two CommonJS files, Readability.js patched like the build. */
+export function readabilityModuleSource(target: 'extension' | 'node'): string {
+  const dir = fileURLToPath(new URL('../node_modules/@mozilla/readability/', import.meta.url));
+  const cjs = (file: string) => {
+    const path = join(dir, file);
+    const code = readFileSync(path, 'utf8');
+    return `((module) => {\n${applyVendorPatches(path, code, target) ?? code}\nreturn module.exports;\n})({ exports: {} })`;
+  };
+  return [
+    `export const Readability = ${cjs('Readability.js')};`,
+    `export const isProbablyReaderable = ${cjs('Readability-readerable.js')};`,
+    'export default { Readability, isProbablyReaderable };',
+  ].join('\n');
+}
+
 /**
  * For the unit tests only: vitest hands CommonJS packages to Node, which would load Readability unpatched.
  * This serves `@mozilla/readability` as one ES module built from its two files, patched like the build does.
  */
 export function readabilityForTests(): Plugin {
   const ID = '\0lectern:readability';
-  const dir = fileURLToPath(new URL('../node_modules/@mozilla/readability/', import.meta.url));
-  const cjs = (file: string) => {
-    const path = join(dir, file);
-    const code = readFileSync(path, 'utf8');
-    return `((module) => {\n${applyVendorPatches(path, code) ?? code}\nreturn module.exports;\n})({ exports: {} })`;
-  };
   return {
     name: 'lectern:readability-for-tests',
     enforce: 'pre',
     resolveId: (id) => (id === '@mozilla/readability' ? ID : null),
-    load(id) {
-      if (id !== ID) return null;
-      return [
-        `export const Readability = ${cjs('Readability.js')};`,
-        `export const isProbablyReaderable = ${cjs('Readability-readerable.js')};`,
-        'export default { Readability, isProbablyReaderable };',
-      ].join('\n');
-    },
+    load: (id) => (id === ID ? readabilityModuleSource('extension') : null),
   };
 }

@@ -8,14 +8,17 @@
  * in-place run alternate order per page. Times are extraction only; parsing is reported apart.
  * Quality uses the definitions of the shared extract-eval harness (scripts/bench/metrics.ts).
  */
+import '../shipped-libraries.ts'; // Lectern's src/ runs the libraries as shipped; the baseline below, as installed
 import { Readability } from '@mozilla/readability';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { LIMITS } from '../../src/cli/clean.ts';
-import { extract } from '../../src/core/extract.ts';
-import { htmlToText } from '../../src/core/text.ts';
 import { loadDataset, pageDom, readBytes, type Dataset, type Page } from './datasets.ts';
 import { median, percentile, segmentCounts, segmentScores, shingleAggregate, shingleMatch, type SegmentCounts, type Triple } from './metrics.ts';
+
+// Imported only now, after the hooks are registered (see scripts/shipped-libraries.ts).
+const { LIMITS } = await import('../../src/cli/clean.ts');
+const { extract } = await import('../../src/core/extract.ts');
+const { htmlToText } = await import('../../src/core/text.ts');
 
 const DEFAULT_DIRS = ['../shared/corpus/trafilatura-eval', '../shared/corpus/readability-test-pages'];
 

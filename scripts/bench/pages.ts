@@ -4,12 +4,14 @@
  * the `with` snippets missed (fn) and the `without` snippets kept (fp) per page, so the pages Lectern loses can
  * be found and read. Quality only (no timing comparison; see bench:extract for that).
  */
+import '../shipped-libraries.ts'; // Lectern's src/ runs the libraries as shipped; the baseline, as installed
 import { Readability } from '@mozilla/readability';
 import { writeFileSync } from 'node:fs';
-import { LIMITS } from '../../src/cli/clean.ts';
-import { extract } from '../../src/core/extract.ts';
 import { loadDataset, pageDom, readBytes } from './datasets.ts';
 import { segmentScores, wsNorm } from './metrics.ts';
+
+const { LIMITS } = await import('../../src/cli/clean.ts'); // after the hooks (scripts/shipped-libraries.ts)
+const { extract } = await import('../../src/core/extract.ts');
 
 const argv = process.argv.slice(2);
 let dir = '../shared/corpus/trafilatura-eval';

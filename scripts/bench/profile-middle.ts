@@ -7,8 +7,10 @@
  * then load the .cpuprofile in Chrome DevTools (Performance) and read inclusive ("total") times under extract.
  * DIR defaults to ../shared/corpus/readability-test-pages; ROUNDS=N changes the number of rounds.
  */
-import { extract } from '../../src/core/extract.ts';
+import '../shipped-libraries.ts';
 import { loadDataset, pageDom, readBytes } from './datasets.ts';
+
+const { extract } = await import('../../src/core/extract.ts'); // after the hooks (scripts/shipped-libraries.ts)
 
 const ds = loadDataset(process.argv[2] ?? '../shared/corpus/readability-test-pages');
 const pages = ds.pages.map((page) => ({ page, bytes: readBytes(page.path) })).sort((a, b) => a.bytes.length - b.bytes.length);

@@ -2,14 +2,15 @@
  * `npm run bench:profile`: where extract()'s time goes, stage by stage, on 80 trafilatura-eval pages (jsdom),
  * next to plain Readability on its own copy of each page. Stage totals in ms.
  */
+import '../shipped-libraries.ts'; // src/ runs the libraries as shipped; the Readability baseline, as installed
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { extractMetadata } from '../../src/core/metadata/index.ts';
-import { cleanPage, cleanContent } from '../../src/core/cleanup/index.ts';
-import { sanitizeToFragment } from '../../src/core/sanitize.ts';
-import { extract } from '../../src/core/extract.ts';
-import { htmlToText } from '../../src/core/text.ts';
 import { loadDataset, readBytes } from './datasets.ts';
+const { extractMetadata } = await import('../../src/core/metadata/index.ts'); // after the hooks
+const { cleanPage, cleanContent } = await import('../../src/core/cleanup/index.ts');
+const { sanitizeToFragment } = await import('../../src/core/sanitize.ts');
+const { extract } = await import('../../src/core/extract.ts');
+const { htmlToText } = await import('../../src/core/text.ts');
 const ds = loadDataset(process.argv[2] ?? '../shared/corpus/trafilatura-eval');
 const t: Record<string, number> = {};
 const time = <T>(k: string, f: () => T): T => { const s = performance.now(); const r = f(); t[k] = (t[k] ?? 0) + performance.now() - s; return r; };

@@ -34,6 +34,16 @@ describe('vendor patches', () => {
     expect(applyVendorPatches('/x/node_modules/other/index.js', 'el.innerHTML = x;')).toBeNull();
   });
 
+  it('for Node, the patches marked notInNode are left out and all the others applied', () => {
+    const file = '/@mozilla/readability/Readability.js';
+    const forNode = applyVendorPatches(installed(file), readFileSync(installed(file), 'utf8'), 'node')!;
+    const skipped = VENDOR_PATCHES.filter((p) => p.notInNode);
+    expect(skipped.map((p) => p.find)).toEqual(['var pageCacheHtml = page.innerHTML;', 'page.innerHTML = pageCacheHtml;']);
+    for (const p of skipped) expect(forNode).toContain(p.find as string);
+    for (const p of VENDOR_PATCHES.filter((v) => v.file === file && !v.notInNode)) expect(forNode).toContain(p.replace);
+    expect(forNode).not.toContain('page.cloneNode(true)');
+  });
+
   it('the unit tests load the patched libraries', () => {
     const grab = (Readability.prototype as unknown as Record<string, () => void>)['_grabArticle']!.toString();
     expect(grab).toContain('page.cloneNode(true)');
