@@ -5,6 +5,7 @@
  * src/ (the benchmark's plain-Readability baseline) still gets the libraries as installed.
  */
 import { readFileSync } from 'node:fs';
+import type { LoadHook, ResolveHook } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { applyVendorPatches, readabilityModuleSource } from './vendor-patches.ts';
 
@@ -12,23 +13,13 @@ const SRC = new URL('../src/', import.meta.url).href;
 const PATCHED = '?lectern-shipped';
 const LIBRARIES = new Set(['@mozilla/readability', 'dompurify']);
 
-interface ResolveContext {
-  parentURL?: string;
-}
-interface Resolved {
-  url: string;
-  format?: string | null;
-}
-type NextResolve = (specifier: string, context: ResolveContext) => Promise<Resolved>;
-type NextLoad = (url: string, context: object) => Promise<object>;
-
-export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
+export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   const resolved = await nextResolve(specifier, context);
   if (!LIBRARIES.has(specifier) || !context.parentURL?.startsWith(SRC)) return resolved;
   return { ...resolved, format: 'module', url: resolved.url + PATCHED, shortCircuit: true };
-}
+};
 
-export async function load(url: string, context: object, nextLoad: NextLoad) {
+export const load: LoadHook = async (url, context, nextLoad) => {
   if (!url.endsWith(PATCHED)) return nextLoad(url, context);
   const path = fileURLToPath(url.slice(0, -PATCHED.length));
   const source = path.replace(/\\/g, '/').includes('/@mozilla/readability/')
@@ -36,4 +27,4 @@ export async function load(url: string, context: object, nextLoad: NextLoad) {
     : applyVendorPatches(path, readFileSync(path, 'utf8'), 'node');
   if (source === null) throw new Error(`scripts/vendor-hooks.ts: no patches for ${path}`);
   return { format: 'module', source, shortCircuit: true };
-}
+};

@@ -32,14 +32,10 @@ export interface VendorPatch {
   notInNode?: string;
 }
 
-/**
- * Why the page-cache patches are browser-only. On jsdom, copying a page's nodes costs far more than the HTML
- * round trip they replace: cloneNode(true) of the 130 Readability test pages' bodies takes about 8× as long as
- * serializing them (`npx tsx scripts/bench/page-cache.ts`), and every parse makes the copy while few retry.
- */
+/** Why the two page-cache patches are left out in Node (measured by `npx tsx scripts/bench/page-cache.ts`). */
 const JSDOM_CLONES_SLOWLY =
-  "jsdom's cloneNode is slower than serializing (about 8x on the Readability test pages), and every parse makes " +
-  'the copy while few retry: in Node, Readability keeps its HTML cache as installed (the lint concern is the extension\'s)';
+  "on jsdom, cloneNode(true) of the Readability test pages' bodies takes 7.6x as long as serializing them, and every " +
+  "parse makes the copy while few retry: in Node, Readability keeps its HTML cache as installed (the lint concern is the extension's)";
 
 export const VENDOR_PATCHES: VendorPatch[] = [
   {
