@@ -2,7 +2,9 @@
  * Build-time patches to the bundled libraries. Three statements that write HTML with `innerHTML` are replaced by
  * DOM-only equivalents, so the built extension contains no dynamic `innerHTML` assignment (addons.mozilla.org's
  * linter, `web-ext lint`, warns on every one and ignores eslint-disable comments; the libraries carry such
- * comments). The others cut code Lectern never runs, for the content script's size budget (each says why).
+ * comments). The speed patches compute the same answers as Readability with less work (the unit tests compare the
+ * shipped Readability with the installed one). The others cut code Lectern never runs, for the content script's
+ * size budget (each says why).
  *
  * Each patch must match exactly once in the installed library, or the build fails: an upgrade that changes the
  * code gets looked at instead of silently shipping unpatched. The unit tests run the patched libraries too
@@ -75,6 +77,82 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     why:
       'Lectern runs Readability only through src/core/readability.ts, which gives each instance its own tag lookup ' +
       '(a codebase rule keeps it the only place): the original is never called, and its bytes count against the budget',
+  },
+  // Speed: the same answers, computed with less work (tests/unit/readability.test.ts compares the shipped
+  // Readability with the installed one on every page the repository has and on generated pages).
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    var bylineLength = node.textContent.trim().length;\n\n    return (\n      (rel === "author" ||\n        (itemprop && itemprop.includes("author")) ||\n        this.REGEXPS.byline.test(matchString)) &&\n      !!bylineLength &&\n      bylineLength < 100\n    );\n',
+    replace:
+      '    if (!(rel === "author" || (itemprop && itemprop.includes("author")) || this.REGEXPS.byline.test(matchString))) {\n' +
+      '      return false;\n' +
+      '    }\n' +
+      '    var bylineLength = node.textContent.trim().length;\n' +
+      '    return !!bylineLength && bylineLength < 100;\n',
+    why:
+      "_isValidByline, asked of every element until a byline is found, built each one's whole textContent before " +
+      'the cheap tests that almost always fail (rel, itemprop, the class/id pattern): test those first',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '      !node.textContent.trim().length &&\n      (!node.children.length ||',
+    replace: '      !this._hasTextInside(node) &&\n      (!node.children.length ||',
+    why:
+      '_isElementWithoutContent, asked of every <div>, <section>, <header> and heading, built its whole textContent ' +
+      'to see whether any of it is not whitespace: stop at the first text that is not (see _hasTextInside)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '  _isElementWithoutContent(node) {\n',
+    replace:
+      '  // Lectern (scripts/vendor-patches.ts): node.textContent.trim() !== "", reading text only up to the first\n' +
+      '  // that is not all whitespace (trim() and \\s agree on what whitespace is).\n' +
+      '  _hasTextInside(node) {\n' +
+      '    var n = node.firstChild;\n' +
+      '    while (n) {\n' +
+      '      if (n.nodeType === this.TEXT_NODE || n.nodeType === 4) {\n' +
+      '        if (/\\S/.test(n.data)) return true;\n' +
+      '      } else if (n.nodeType === this.ELEMENT_NODE && n.firstChild) {\n' +
+      '        n = n.firstChild;\n' +
+      '        continue;\n' +
+      '      }\n' +
+      '      while (!n.nextSibling && n.parentNode !== node) n = n.parentNode;\n' +
+      '      n = n.nextSibling;\n' +
+      '    }\n' +
+      '    return false;\n' +
+      '  },\n' +
+      '  _isElementWithoutContent(node) {\n',
+    why: 'the walk that patch uses, in document order over the text nodes (CDATA sections included, as textContent does)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '    // Remove `style` and deprecated presentational attributes\n',
+    until: '    var cur = e.firstElementChild;\n',
+    replace:
+      '    // Remove `style` and deprecated presentational attributes (Lectern: only from an element that has attributes)\n' +
+      '    if (e.hasAttributes()) {\n' +
+      '      for (var i = 0; i < this.PRESENTATIONAL_ATTRIBUTES.length; i++) {\n' +
+      '        e.removeAttribute(this.PRESENTATIONAL_ATTRIBUTES[i]);\n' +
+      '      }\n' +
+      '      if (this.DEPRECATED_SIZE_ATTRIBUTE_ELEMS.includes(e.tagName)) {\n' +
+      '        e.removeAttribute("width");\n' +
+      '        e.removeAttribute("height");\n' +
+      '      }\n' +
+      '    }\n\n',
+    why:
+      '_cleanStyles made 13 to 15 removeAttribute calls on every element of the article, most of which have no ' +
+      'attributes at all (removing an absent attribute does nothing): skip those elements',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '      (!node.style || node.style.display != "none") &&\n      (!node.style || node.style.visibility != "hidden") &&\n',
+    replace:
+      '      (!node.hasAttribute("style") ||\n' +
+      '        ((!node.style || node.style.display != "none") &&\n' +
+      '          (!node.style || node.style.visibility != "hidden"))) &&\n',
+    why:
+      "_isProbablyVisible read every element's inline style, which jsdom builds on first use; without a style " +
+      'attribute there is no inline display or visibility to read',
   },
   {
     file: '/@mozilla/readability/Readability.js',

@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { applyVendorPatches } from '../../scripts/vendor-patches.ts';
 import { elementsWithTags, parseWithReadability } from '../../src/core/readability.ts';
 import { repoPages } from './repo-pages.ts';
 
@@ -49,5 +52,60 @@ describe('parseWithReadability: Readability’s own result', () => {
   it.each(repoPages())('%s', (_name, html) => {
     const { plain, ours } = both(html);
     expect(ours).toEqual(plain);
+  });
+});
+
+/**
+ * Readability as the extension ships it (every patch of scripts/vendor-patches.ts, the speed ones included) and
+ * as installed, both evaluated from their source text, give the same article: the patches may cut unused code
+ * and compute the same answers faster, never change one. Both use the same tag lookup (the shipped copy has
+ * none of its own) and skip JSON-LD (cut from the shipped copy, as extract() never asks for it).
+ */
+describe('the shipped Readability: the installed one’s answers', () => {
+  const file = fileURLToPath(import.meta.resolve('@mozilla/readability/Readability.js'));
+  const load = (code: string) => {
+    const module = { exports: {} as unknown };
+    new Function('module', code)(module);
+    return module.exports as typeof Readability;
+  };
+  const installedCode = readFileSync(file, 'utf8');
+  const shippedCode = applyVendorPatches(file, installedCode)!;
+  const Installed = load(installedCode);
+  const Shipped = load(shippedCode);
+  const lookup = (node: Element, tags: string[]) => node.querySelectorAll(tags.join(','));
+  const run = (Reader: typeof Readability, html: string) => {
+    const reader = new Reader(doc(html), { disableJSONLD: true });
+    Object.assign(reader, { _getAllNodesWithTag: lookup });
+    return reader.parse();
+  };
+
+  it('the speed patches are in the shipped copy (what the comparisons below test)', () => {
+    expect(shippedCode).toContain('_hasTextInside(node) {');
+    expect(installedCode).not.toContain('_hasTextInside');
+  });
+  it.each(repoPages())('%s', (_name, html) => {
+    expect(run(Shipped, html)).toEqual(run(Installed, html));
+  });
+  // Pages built to reach the patched code: bylines marked by rel, itemprop or class, long and short; containers
+  // holding nothing but whitespace, <br>, <hr> or comments at any depth; text only deep inside.
+  const leaf = fc.constantFrom('', ' ', '\n  \u00a0', 'Some words of the story, with a comma, and more words.', '<br>', '<hr>', '<!-- note -->', 'By Jane Doe');
+  const attrs = fc.constantFrom('', ' class="byline"', ' rel="author"', ' itemprop="author"', ' class="author-name"', ' id="meta"');
+  const tree: fc.Memo<string> = fc.memo((n) =>
+    n <= 1
+      ? leaf
+      : fc
+          .tuple(fc.constantFrom('div', 'section', 'header', 'h2', 'p', 'span', 'a'), attrs, fc.array(tree(n - 1), { maxLength: 4 }))
+          .map(([tag, a, kids]) => `<${tag}${a}>${kids.join('')}</${tag}>`),
+  );
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass the bar.</p>`).join('');
+  it('generated pages (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(tree(5), { maxLength: 6 }), fc.integer({ min: 0, max: 6 }), (kids, at) => {
+        const body = [...kids.slice(0, at), `<div class="article">${story}</div>`, ...kids.slice(at)].join('');
+        const html = `<!doctype html><html><head><title>A story</title></head><body>${body}</body></html>`;
+        expect(run(Shipped, html)).toEqual(run(Installed, html));
+      }),
+      { numRuns: 120 },
+    );
   });
 });
