@@ -156,6 +156,55 @@ export const VENDOR_PATCHES: VendorPatch[] = [
   },
   {
     file: '/@mozilla/readability/Readability.js',
+    find:
+      '      var isList = tag === "ul" || tag === "ol";\n      if (!isList) {\n        var listLength = 0;\n' +
+      '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n        this._forEachNode(\n' +
+      '          listNodes,\n          list => (listLength += this._getInnerText(list).length)\n        );\n' +
+      '        isList = listLength / this._getInnerText(node).length > 0.9;\n      }\n\n',
+    replace: '',
+    why:
+      "_cleanConditionally measured every node's share of list text (its whole inner text and each list's) before " +
+      'the checks that settle most nodes (data table, class weight, ten commas): measured where it is used (below)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '      if (this._getCharCount(node, ",") < 10) {\n',
+    replace:
+      '      if (this._getCharCount(node, ",") < 10) {\n' +
+      '        var isList = tag === "ul" || tag === "ol";\n        if (!isList) {\n          var listLength = 0;\n' +
+      '          var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n          this._forEachNode(\n' +
+      '            listNodes,\n            list => (listLength += this._getInnerText(list).length)\n          );\n' +
+      '          isList = listLength / this._getInnerText(node).length > 0.9;\n        }\n',
+    why: 'the list share, now only for the nodes that reach the checks using it',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '        var headingDensity = this._getTextDensity(node, [\n          "h1",\n          "h2",\n          "h3",\n          "h4",\n          "h5",\n          "h6",\n        ]);\n',
+    replace: '        var headingDensity = () => this._getTextDensity(node, ["h1", "h2", "h3", "h4", "h5", "h6"]);\n',
+    why: "the heading density (six subtree lookups) is needed by one check only: computed there, when that check's cheap conditions hold",
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '            !isFigureChild &&\n            headingDensity < 0.9 &&\n            contentLength < 25 &&\n            (img === 0 || img > 2) &&\n            linkDensity > 0\n',
+    replace: '            !isFigureChild &&\n            contentLength < 25 &&\n            (img === 0 || img > 2) &&\n            linkDensity > 0 &&\n            headingDensity() < 0.9\n',
+    why: 'that check, with the heading density last',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '        var textDensity = this._getTextDensity(node, textishTags);\n',
+    replace: '        var textDensity = () => this._getTextDensity(node, textishTags);\n',
+    why:
+      'the text density (twelve subtree lookups) is needed by the last check only, which matters only when no check ' +
+      'before it failed (any failure removes the node): computed there, then',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '          if (img === 0 && textDensity === 0) {\n',
+    replace: '          if (img === 0 && !errs.length && textDensity() === 0) {\n',
+    why: 'that check',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
     find: /errs\.push\(\s*`[^`]*`\s*\)/g,
     count: 8,
     replace: 'errs.push(0)',

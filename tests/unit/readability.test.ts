@@ -87,17 +87,51 @@ describe('the shipped Readability: the installed one’s answers', () => {
     expect(run(Shipped, html)).toEqual(run(Installed, html));
   });
   // Pages built to reach the patched code: bylines marked by rel, itemprop or class, long and short; containers
-  // holding nothing but whitespace, <br>, <hr> or comments at any depth; text only deep inside.
-  const leaf = fc.constantFrom('', ' ', '\n  \u00a0', 'Some words of the story, with a comma, and more words.', '<br>', '<hr>', '<!-- note -->', 'By Jane Doe');
-  const attrs = fc.constantFrom('', ' class="byline"', ' rel="author"', ' itemprop="author"', ' class="author-name"', ' id="meta"');
+  // holding nothing but whitespace, <br>, <hr> or comments at any depth; text only deep inside; lists, headings,
+  // short links, images, inputs and comma-rich text for _cleanConditionally's checks.
+  const leaf = fc.constantFrom(
+    '', ' ', '\n  \u00a0', 'Some words of the story, with a comma, and more words.', 'a, b, c, d, e, f, g, h, i, j, k', '<br>', '<hr>',
+    '<!-- note -->', 'By Jane Doe', '<a href="/more">More</a>', '<a href="#top">Top</a>', '<img src="/a.jpg">', '<input>',
+  );
+  const attrs = fc.constantFrom('', ' class="byline"', ' rel="author"', ' itemprop="author"', ' class="author-name"', ' id="meta"', ' class="sidebar"', ' style="display:none"');
   const tree: fc.Memo<string> = fc.memo((n) =>
     n <= 1
       ? leaf
       : fc
-          .tuple(fc.constantFrom('div', 'section', 'header', 'h2', 'p', 'span', 'a'), attrs, fc.array(tree(n - 1), { maxLength: 4 }))
+          .tuple(fc.constantFrom('div', 'section', 'header', 'h2', 'h3', 'p', 'span', 'a', 'ul', 'li', 'figure', 'table'), attrs, fc.array(tree(n - 1), { maxLength: 4 }))
           .map(([tag, a, kids]) => `<${tag}${a}>${kids.join('')}</${tag}>`),
   );
   const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count, with commas, words, and more words to pass the bar.</p>`).join('');
+  // One page per patched branch, each snippet next to the story (and, in the second page, inside it).
+  const snippets = [
+    '<div><h3>Short heading</h3><a href="#top">Top</a></div>',
+    '<div><h3>A heading</h3><a href="/more">More</a></div>',
+    '<div class="x">Hello there, reader</div>',
+    '<div><span>Some text</span> and more</div>',
+    '<div><ul><li>One item of a list</li><li>Two</li><li>Three</li></ul>And a tail</div>',
+    '<div><ul><li><img src="/a.jpg"></li><li><img src="/b.jpg"></li></ul></div>',
+    '<div><img src="/a.jpg"><img src="/b.jpg"><p>One line.</p></div>',
+    '<p class="byline">By Jane Doe</p>',
+    '<div><a rel="author" href="/jane">Jane Doe</a></div>',
+    '<span itemprop="author"><span itemprop="name">Jane Doe</span> and friends</span>',
+    `<p class="byline">${'By a very long list of names '.repeat(5)}</p>`,
+    '<div> <br> <hr> </div>',
+    '<div><span> \u00a0 </span><!-- comment --></div>',
+    '<section><div><div>  </div></div></section>',
+    '<div style="display:none">Hidden text, with words, and commas.</div>',
+    '<div style="visibility: hidden">Invisible text, with words.</div>',
+    '<p style="color: red" align="center" width="10">Styled words of the story, with a comma.</p>',
+    '<table width="100" border="1"><tr><td height="3">a cell</td></tr></table>',
+    '<div><input><input><p>Form text</p></div>',
+  ];
+  it.each(snippets)('%s', (snippet) => {
+    for (const html of [
+      `<!doctype html><html><head><title>A story</title></head><body>${snippet}<div class="article">${story}</div></body></html>`,
+      `<!doctype html><html><head><title>A story</title></head><body><div class="article">${story}${snippet}${story}</div></body></html>`,
+    ]) {
+      expect(run(Shipped, html)).toEqual(run(Installed, html));
+    }
+  });
   it('generated pages (fast-check)', () => {
     fc.assert(
       fc.property(fc.array(tree(5), { maxLength: 6 }), fc.integer({ min: 0, max: 6 }), (kids, at) => {
