@@ -170,12 +170,33 @@ export const VENDOR_PATCHES: VendorPatch[] = [
     file: '/@mozilla/readability/Readability.js',
     find: '      if (this._getCharCount(node, ",") < 10) {\n',
     replace:
-      '      if (this._getCharCount(node, ",") < 10) {\n' +
+      '      var innerText = this._getInnerText(node);\n' +
+      '      if (innerText.split(",").length - 1 < 10) {\n' +
       '        var isList = tag === "ul" || tag === "ol";\n        if (!isList) {\n          var listLength = 0;\n' +
       '          var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n          this._forEachNode(\n' +
       '            listNodes,\n            list => (listLength += this._getInnerText(list).length)\n          );\n' +
-      '          isList = listLength / this._getInnerText(node).length > 0.9;\n        }\n',
-    why: 'the list share, now only for the nodes that reach the checks using it',
+      '          isList = listLength / innerText.length > 0.9;\n        }\n',
+    why:
+      'the list share, now only for the nodes that reach the checks using it; and the node\'s inner text read once ' +
+      'for the comma count, the list share, the text checks and the link density (four reads of the same text before)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '        var innerText = this._getInnerText(node);\n',
+    replace: '',
+    why: 'read above now (nothing changes the node in between)',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '        var linkDensity = this._getLinkDensity(node);\n',
+    replace: '        var linkDensity = this._getLinkDensity(node, contentLength);\n',
+    why: 'the link density, given the inner text length already read',
+  },
+  {
+    file: '/@mozilla/readability/Readability.js',
+    find: '  _getLinkDensity(element) {\n    var textLength = this._getInnerText(element).length;\n',
+    replace: '  _getLinkDensity(element, textLength = this._getInnerText(element).length) {\n',
+    why: 'which reads it itself when not given (the other callers)',
   },
   {
     file: '/@mozilla/readability/Readability.js',

@@ -123,6 +123,8 @@ describe('the shipped Readability: the installed one’s answers', () => {
     '<p style="color: red" align="center" width="10">Styled words of the story, with a comma.</p>',
     '<table width="100" border="1"><tr><td height="3">a cell</td></tr></table>',
     '<div><input><input><p>Form text</p></div>',
+    '<div><a href="/x">a, b, c, d, e, f, g, h, i, j</a></div>',
+    '<div><a href="/x">a, b, c, d, e, f, g, h, i, j, k</a></div>',
   ];
   it.each(snippets)('%s', (snippet) => {
     for (const html of [
