@@ -114,6 +114,8 @@ async function benchDataset(ds: Dataset, limit: number, repeat: number) {
   const lc = side();
   const parseMs: number[] = [];
   const ratios: number[] = [];
+  /** Per page: Readability's and Lectern's (in place) time, for --json. */
+  const perPage: Array<{ page: string; readabilityMs: number; lecternMs: number }> = [];
   // Warm-up: the first pages once each, untimed, so JIT and jsdom's caches are warm for both sides.
   for (const page of pages.slice(0, 5)) {
     const bytes = readBytes(page.path);
@@ -153,6 +155,7 @@ async function benchDataset(ds: Dataset, limit: number, repeat: number) {
     score(l, page, lr);
     score(lc, page, lcr);
     if (rr.ms > 0) ratios.push(lr.ms / rr.ms);
+    perPage.push({ page: page.id, readabilityMs: rr.ms, lecternMs: lr.ms });
     if ((i + 1) % 100 === 0) process.stderr.write(`  ${ds.name}: ${i + 1}/${pages.length}\n`);
   }
   const rq = quality(ds.kind, r);
@@ -172,7 +175,7 @@ async function benchDataset(ds: Dataset, limit: number, repeat: number) {
   const p95Ratio = percentile(l.ms, 95) / percentile(r.ms, 95);
   console.log(`speed: lectern in place / readability: median ${medRatio.toFixed(2)}×, p95 ${p95Ratio.toFixed(2)}×, median of per-page ratios ${median(ratios).toFixed(2)}×`);
   console.log(`       lectern on a copy / readability: median ${(median(lc.ms) / median(r.ms)).toFixed(2)}×, p95 ${(percentile(lc.ms, 95) / percentile(r.ms, 95)).toFixed(2)}×; jsdom parse (in neither) median ${f1(median(parseMs))} ms`);
-  return { dataset: ds.name, kind: ds.kind, pages: pages.length, readability: { ...rq, failures: r.failures, msMedian: median(r.ms), msP95: percentile(r.ms, 95) }, lectern: { ...lq, failures: l.failures, msMedian: median(l.ms), msP95: percentile(l.ms, 95) }, lecternCopy: { ...lcq, failures: lc.failures, msMedian: median(lc.ms), msP95: percentile(lc.ms, 95) }, medianRatio: medRatio, p95Ratio, medianPageRatio: median(ratios), parseMsMedian: median(parseMs) };
+  return { dataset: ds.name, kind: ds.kind, pages: pages.length, readability: { ...rq, failures: r.failures, msMedian: median(r.ms), msP95: percentile(r.ms, 95) }, lectern: { ...lq, failures: l.failures, msMedian: median(l.ms), msP95: percentile(l.ms, 95) }, lecternCopy: { ...lcq, failures: lc.failures, msMedian: median(lc.ms), msP95: percentile(lc.ms, 95) }, medianRatio: medRatio, p95Ratio, medianPageRatio: median(ratios), parseMsMedian: median(parseMs), perPage };
 }
 
 const args = parseArgs(process.argv.slice(2));
