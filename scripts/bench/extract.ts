@@ -75,6 +75,13 @@ function runLectern(doc: Document, url: string, inPlace: boolean): Run {
   }
 }
 
+/** One page's time on both sides (Lectern in place), in --json's `perPage`. */
+export interface PageTime {
+  page: string;
+  readabilityMs: number;
+  lecternMs: number;
+}
+
 interface Side {
   counts: SegmentCounts;
   triples: Triple[];
@@ -114,8 +121,7 @@ async function benchDataset(ds: Dataset, limit: number, repeat: number) {
   const lc = side();
   const parseMs: number[] = [];
   const ratios: number[] = [];
-  /** Per page: Readability's and Lectern's (in place) time, for --json. */
-  const perPage: Array<{ page: string; readabilityMs: number; lecternMs: number }> = [];
+  const perPage: PageTime[] = [];
   // Warm-up: the first pages once each, untimed, so JIT and jsdom's caches are warm for both sides.
   for (const page of pages.slice(0, 5)) {
     const bytes = readBytes(page.path);

@@ -5,11 +5,12 @@
  * between runs; this says how much.
  */
 import { readFileSync } from 'node:fs';
+import type { PageTime } from './extract.ts';
 import { median } from './metrics.ts';
 
 interface Result {
   dataset: string;
-  perPage?: Array<{ page: string; readabilityMs: number; lecternMs: number }>;
+  perPage?: PageTime[];
 }
 
 const file = process.argv[2];

@@ -16,11 +16,15 @@ import { repoPages } from './repo-pages.ts';
 const URL_ = 'https://news.example.com/2026/11/story.html';
 const doc = (html: string) => new JSDOM(html, { url: URL_ }).window.document;
 
+/**
+ * Readability 0.6.0's own tag lookup (the tests run the build's patched library, where it is cut: see
+ * scripts/vendor-patches.ts).
+ */
+const ownLookup = (node: Element, tags: string[]) => node.querySelectorAll(tags.join(','));
+
 function both(html: string) {
   const reader = new Readability(doc(html));
-  // Readability 0.6.0's own lookup (the tests run the build's patched library, where it is cut: see
-  // scripts/vendor-patches.ts).
-  Object.assign(reader, { _getAllNodesWithTag: (node: Element, tags: string[]) => node.querySelectorAll(tags.join(',')) });
+  Object.assign(reader, { _getAllNodesWithTag: ownLookup });
   const plain = reader.parse();
   const ours = parseWithReadability(doc(html), { serializer: (el) => el as Element });
   return { plain, ours: ours && { ...ours, content: ours.content?.innerHTML } };
@@ -72,10 +76,9 @@ describe('the shipped Readability: the installed one’s answers', () => {
   const shippedCode = applyVendorPatches(file, installedCode)!;
   const Installed = load(installedCode);
   const Shipped = load(shippedCode);
-  const lookup = (node: Element, tags: string[]) => node.querySelectorAll(tags.join(','));
   const run = (Reader: typeof Readability, html: string) => {
     const reader = new Reader(doc(html), { disableJSONLD: true });
-    Object.assign(reader, { _getAllNodesWithTag: lookup });
+    Object.assign(reader, { _getAllNodesWithTag: ownLookup });
     return reader.parse();
   };
 
