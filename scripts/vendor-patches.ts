@@ -79,7 +79,8 @@ export const VENDOR_PATCHES: VendorPatch[] = [
       '(a codebase rule keeps it the only place): the original is never called, and its bytes count against the budget',
   },
   // Speed: the same answers, computed with less work (tests/unit/readability.test.ts compares the shipped
-  // Readability with the installed one on every page the repository has, one page per patched branch, and generated pages).
+  // Readability with the installed one on every page the repository has, one page per patched branch, and
+  // generated pages).
   {
     file: '/@mozilla/readability/Readability.js',
     find: '    var bylineLength = node.textContent.trim().length;\n\n    return (\n      (rel === "author" ||\n        (itemprop && itemprop.includes("author")) ||\n        this.REGEXPS.byline.test(matchString)) &&\n      !!bylineLength &&\n      bylineLength < 100\n    );\n',
