@@ -55,6 +55,13 @@ export function purifierFor(win: Window): DOMPurify {
   if (purify) return purify;
   purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
   if (!purify.isSupported) throw new Error('The HTML sanitizer cannot run in this window; refusing to pass HTML through unsanitized.');
+  addPolicyHooks(purify);
+  instances.set(win, purify);
+  return purify;
+}
+
+/** The parts of Lectern's policy DOMPurify's options cannot say, as hooks on `purify` (added once per instance). */
+export function addPolicyHooks(purify: DOMPurify): void {
   // srcset is a list of URLs: keep its http(s) entries (at most MAX_SRCSET_ENTRIES) before DOMPurify judges it.
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     if (/^data:/i.test(data.attrValue.replace(/[\u0000-\u0020]+/g, ''))) {
@@ -91,8 +98,6 @@ export function purifierFor(win: Window): DOMPurify {
     }
     if (tag === 'video' || tag === 'audio') el.setAttribute('preload', 'none');
   });
-  instances.set(win, purify);
-  return purify;
 }
 
 /** Sanitizes `input` (an HTML string or a node of `win`'s realm) into a fragment owned by `win.document`. */
