@@ -183,7 +183,7 @@ export function cleanContent(
   byline: string | null = null,
   rules: readonly CleanupRule[] = RULES,
 ): void {
-  const ctx: CleanupContext = { url, phase: 'content', byline };
+  const ctx: CleanupContext = { url, phase: 'content', byline, root };
   const visible = visibleLengths(root);
   for (const start of elementsIn(root)) {
     if (start === root) continue;
@@ -192,7 +192,7 @@ export function cleanContent(
     if (!root.contains(start)) continue; // already removed with an ancestor (the root is detached: no isConnected)
     const text = textOf(start);
     if (!text || text.length > MAX_TEXT_BLOCK) continue;
-    const rule = rules.find((r) => r.text?.test(text) || r.structural?.(start, ctx));
+    const rule = rules.find((r) => r.text?.test(text) || r.structural?.(start, ctx, text));
     if (!rule) continue;
     // Widen to the outermost element with the same text, so no empty wrapper stays behind.
     let el = start;

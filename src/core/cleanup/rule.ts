@@ -34,8 +34,11 @@ export interface CleanupRule {
   signature?: RegExp;
   /** Structural confirmation of a page-phase candidate (signature matched) — return false to keep it. */
   confirm?(el: Element): boolean;
-  /** Structural detection without a signature match (page and content phases). */
-  structural?(el: Element, ctx: CleanupContext): boolean;
+  /**
+   * Structural detection without a signature match (page and content phases). `text`: in the content phase,
+   * `el`'s collapsed text (textOf), read by the caller just before (the same string, not read again).
+   */
+  structural?(el: Element, ctx: CleanupContext, text?: string): boolean;
   /** Whole-text pattern for short blocks in the article (content phase). */
   text?: RegExp;
   /** Elements that go together with a matched element (content phase), e.g. the link list under a heading. */
@@ -54,4 +57,6 @@ export interface CleanupContext {
   formHolders?: Set<Element>;
   /** The article's byline from the metadata, when known (content phase), to recognise repeated bylines. */
   byline?: string | null;
+  /** Content phase: the article element the rules run on (the top of its detached tree). */
+  root?: Element;
 }

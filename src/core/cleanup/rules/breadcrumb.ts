@@ -10,11 +10,11 @@ export const breadcrumb: CleanupRule = {
   id: 'breadcrumb',
   signature: /bread-?crumbs?|BreadcrumbList/i,
   confirm: (el) => textOf(el).length < 200,
-  structural: (el, ctx) => {
+  structural: (el, ctx, given) => {
     if (!/^(?:NAV|OL|UL|DIV|P)$/.test(el.tagName)) return false;
     const s = ctx.stats?.get(el);
     if (s && (s.links < 1 || s.text > 150)) return false;
-    const text = textOf(el);
+    const text = given ?? textOf(el);
     return text.length < 120 && CRUMB_TRAIL.test(text) && firstBelow(el, isA) !== null && linkDensity(el) > 0.5;
   },
 };

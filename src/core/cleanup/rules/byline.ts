@@ -9,10 +9,10 @@ const BY = /^(?:by|von|par|por|di|door|av|de|بقلم|كتب)\s*:?\s+/i;
  */
 export const bylineLine: CleanupRule = {
   id: 'byline',
-  structural: (el, ctx) => {
+  structural: (el, ctx, given) => {
     if (ctx.phase !== 'content' || !ctx.byline) return false;
     if (!/^(?:P|DIV|SPAN|ADDRESS|SECTION|HEADER|UL|LI)$/.test(el.tagName)) return false;
-    const text = textOf(el);
+    const text = given ?? textOf(el);
     if (text.length > 160) return false;
     const firstAuthor = ctx.byline.split(/,| and | und | et | y /)[0]?.trim().toLowerCase();
     if (!firstAuthor) return false;

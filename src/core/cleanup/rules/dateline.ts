@@ -33,9 +33,9 @@ export const dateline: CleanupRule = {
   ),
   // A time alone ("19:49", "3:59 PM", "05:28 Uhr") is a dateline, unless the article has several: then they are
   // a live blog's entry times, which stay.
-  structural: (el, ctx) => {
-    if (ctx.phase !== 'content' || el.children.length > 1 || !BARE_TIME.test(textOf(el))) return false;
-    return bareTimes(rootOf(el)) < 3;
+  structural: (el, ctx, text) => {
+    if (ctx.phase !== 'content' || !BARE_TIME.test(text ?? textOf(el)) || el.children.length > 1) return false;
+    return bareTimes(ctx.root ?? rootOf(el)) < 3;
   },
 };
 

@@ -16,9 +16,9 @@ const PITCH = /\b(?:for|get) the latest (?:news|stories|updates|headlines)\b|\bn
  */
 export const promo: CleanupRule = {
   id: 'promo',
-  structural: (el, ctx) => {
+  structural: (el, ctx, given) => {
     if (ctx.phase !== 'content' || !/^(?:P|DIV|LI|SPAN|STRONG|EM|H3|H4|H5|H6|ASIDE)$/.test(el.tagName)) return false;
-    const text = textOf(el);
+    const text = given ?? textOf(el);
     if (!text || text.length > 250 || !NETWORK.test(text)) return false;
     // The call must be made to the reader: an imperative opening the block, or the site speaking of itself.
     const opening = CALL.exec(text);

@@ -24,8 +24,8 @@ export const relatedLinks: CleanupRule = {
     /(?:^|[\s_-])(?:related|relatedlinks|related-?(?:articles?|stories|content|posts?|links?|news)|more-?(?:stories|news|articles|from|on)|read-?more|readmore|also-?read|see-?also|recommended|recommendations|most-?(?:read|popular|viewed|shared)|mostread|popular|trending|outbrain|taboola|further-?reading|up-?next|next-?up|read-?also|weitere-?artikel|mehr-?zum-?thema|lesen-?sie-?auch|a-?lire-?aussi|articles?-?connexes|relacionad[oa]s|correlat[ie])(?:$|[\s_-])/i,
   // A related box is made of links; a paragraph of prose with that class name (a dek, say) is not one.
   confirm: (el) => firstBelow(el, isLink) !== null && (linkDensity(el) > 0.4 || textOf(el).length < 200),
-  structural: (el, ctx) =>
-    ctx.phase === 'content' && (isTeaserLinkBlock(el, ctx.url) || labelledLink(el) || linkListUnder(el) !== null),
+  structural: (el, ctx, text) =>
+    ctx.phase === 'content' && (isTeaserLinkBlock(el, ctx.url, text) || labelledLink(el, text) || linkListUnder(el, text) !== null),
   companions: (el) => {
     const list = linkListUnder(el);
     return list ? [list] : [];
@@ -38,9 +38,9 @@ export const relatedLinks: CleanupRule = {
  * does not read like a sentence, is a related-story teaser cutting the text ("Iraq and Syria: Dozens Killed
  * After US Attacks"). Prose paragraphs end with punctuation; teaser headlines don't.
  */
-export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
+export function isTeaserLinkBlock(el: Element, pageUrl: string, given?: string): boolean {
   if (!/^(?:P|DIV|ASIDE|SECTION|UL|OL|LI|H2|H3|H4|H5|H6|FIGURE|A)$/.test(el.tagName)) return false;
-  const text = textOf(el);
+  const text = given ?? textOf(el);
   if (!text || text.length > 220 || endsLikeSentence(text)) return false;
   if (inTableCell(el)) return false;
   const links = linksIn(el);
@@ -67,20 +67,20 @@ export function isTeaserLinkBlock(el: Element, pageUrl: string): boolean {
 const HEADING = /^(?:H2|H3|H4|H5|H6)$/;
 
 /** A short label that is a heading, or a paragraph that is nothing but bold text ("<p><strong>Related</strong></p>"). */
-function isLabel(el: Element): boolean {
+function isLabel(el: Element, text?: string): boolean {
   if (HEADING.test(el.tagName)) return true;
   if (el.tagName !== 'P' && el.tagName !== 'DIV') return false;
   const only = el.firstElementChild;
-  return only !== null && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && textOf(only) === textOf(el);
+  return only !== null && only === el.lastElementChild && /^(?:STRONG|B)$/.test(only.tagName) && textOf(only) === (text ?? textOf(el));
 }
 
 /**
  * "Similar posts" / "Ähnliche Beiträge" / "Lee también": a short label followed directly by a block of links.
  * Returns that block when `el` is such a label, so the label and its links go together, in any language.
  */
-export function linkListUnder(el: Element): Element | null {
-  if (!isLabel(el)) return null;
-  const label = textOf(el);
+export function linkListUnder(el: Element, given?: string): Element | null {
+  if (!isLabel(el, given)) return null;
+  const label = given ?? textOf(el);
   if (!label || label.length > 60 || /[.!?]$/.test(label)) return null;
   const next = el.nextElementSibling;
   if (!next || !/^(?:UL|OL|DIV|P|SECTION|NAV)$/.test(next.tagName)) return null;
@@ -94,9 +94,9 @@ export function linkListUnder(el: Element): Element | null {
  * "Lea también: <a>Impiden ingreso…</a>", "MIRA: <a>…</a>", "Lesen Sie auch: <a>…</a>": a short label ending in a
  * colon, then a link that is the rest of the block. Any language: the shape is the signal.
  */
-export function labelledLink(el: Element): boolean {
+export function labelledLink(el: Element, given?: string): boolean {
   if (!/^(?:P|DIV|LI|H3|H4|H5|H6|STRONG)$/.test(el.tagName)) return false;
-  const text = textOf(el);
+  const text = given ?? textOf(el);
   const m = /^([^:：]{2,32})[:：]\s*(.+)$/.exec(text);
   if (!m || text.length > 250) return false;
   const label = m[1]!;

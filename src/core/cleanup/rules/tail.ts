@@ -89,5 +89,5 @@ function trailing(root: Element): Set<Element> {
  */
 export const tail: CleanupRule = {
   id: 'tail',
-  structural: (el, ctx) => ctx.phase === 'content' && trailing(rootOf(el)).has(el),
+  structural: (el, ctx) => ctx.phase === 'content' && trailing(ctx.root ?? rootOf(el)).has(el),
 };
