@@ -14,7 +14,14 @@ export function itemsOf<T>(list: ArrayLike<T>): T[] {
   return out;
 }
 
-const COLLAPSED = /[\s\u00a0\u200b]/;
+/**
+ * For a UTF-16 code unit of 127 or more: true when JavaScript's `\s` matches it (the Unicode spaces, NBSP, the
+ * line and paragraph separators, the BOM). Tested code unit by code unit, without building a one-character string
+ * for a regular expression: text in Chinese or Arabic is almost all such code units.
+ */
+export function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Characters of `s` that collapseWhitespace() keeps as they are (everything but whitespace, NBSP and ZWSP): a
@@ -24,7 +31,7 @@ export function visibleLength(s: string): number {
   let count = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && (c < 127 || !COLLAPSED.test(s[i]!))) count++;
+    if (c > 32 && (c < 127 || !(isWideSpace(c) || c === 0x200b))) count++;
   }
   return count;
 }

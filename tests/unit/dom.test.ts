@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { baseUrlOf, firstBelow, hasAncestor, isLink, itemsOf, linksIn, tagIn } from '../../src/core/dom.ts';
+import { baseUrlOf, firstBelow, hasAncestor, isLink, itemsOf, linksIn, tagIn, visibleLength } from '../../src/core/dom.ts';
+import { countNonSpace } from '../../src/core/cleanup/stats.ts';
 
 const TAGS = ['div', 'p', 'li', 'ul', 'a', 'h2', 'h3', 'span', 'nav', 'section'];
 const tree: fc.Memo<string> = fc.memo((n) =>
@@ -67,5 +68,19 @@ describe('baseUrlOf: what document.baseURI answers', () => {
   ])('%s', (_name, head) => {
     const doc = new JSDOM(`<!doctype html><html><head>${head}</head><body></body></html>`, { url: 'https://news.example.com/2026/11/story.html?x=1' }).window.document;
     expect(baseUrlOf(doc)).toBe(doc.baseURI);
+  });
+});
+
+describe('character counts: the regular expressions they stand for', () => {
+  // Every UTF-16 code unit, alone and between letters: the code-unit tests replace a regular expression per
+  // character (slow on non-Latin text), so they must agree with it everywhere.
+  const units = Array.from({ length: 0x10000 }, (_, u) => String.fromCharCode(u));
+  it('countNonSpace counts what \\s does not match', () => {
+    const wrong = units.filter((c) => countNonSpace(`a${c}b`) !== `a${c}b`.replace(/\s/g, '').length);
+    expect(wrong.map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
+  });
+  it('visibleLength counts what collapseWhitespace keeps, control characters aside', () => {
+    const wrong = units.filter((c) => visibleLength(c) !== (c.charCodeAt(0) > 32 && !/[\s\u00a0\u200b]/.test(c) ? 1 : 0));
+    expect(wrong.map((c) => c.charCodeAt(0).toString(16))).toEqual([]);
   });
 });

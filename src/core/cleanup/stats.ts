@@ -4,6 +4,8 @@
  * `textContent` of every element, which would cost O(elements × depth).
  * Lengths count non-whitespace characters: good enough for the thresholds the rules use.
  */
+import { isWideSpace } from '../dom.ts';
+
 export interface ElementStats {
   /** Non-whitespace characters of text inside the element. */
   text: number;
@@ -13,14 +15,13 @@ export interface ElementStats {
   links: number;
 }
 
-const SPACE = /\s/;
-/** Characters of `s` that are not whitespace (a charCode loop: a global match would build an array per node). */
+/** Characters of `s` that `\s` does not match (a charCode loop: a global match would build an array per node). */
 export function countNonSpace(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13)) continue;
-    if (c < 127 || !SPACE.test(s[i]!)) n++;
+    if (c < 127 || !isWideSpace(c)) n++;
   }
   return n;
 }
