@@ -21,6 +21,14 @@ function content(body: string) {
   cleanContent(root, URL_, removals);
   return { root, removals, removed: removals.map(({ rule, text }) => ({ rule, text })), text: root.textContent ?? '' };
 }
+/**
+ * Content phase: `lines` (one <p> each) after a story, then `after`, are removed by `rules` in order; nothing in
+ * `kept` is removed.
+ */
+function removesLinesKeeps(lines: string[], rules: string[], kept: string, after = ''): void {
+  expect(content(`${story}${paragraphs(lines)}${after}`).removed.map((x) => x.rule)).toEqual(rules);
+  expect(content(kept).removed).toEqual([]);
+}
 
 describe('clean-up, page phase', () => {
   it('removes a share bar found by class, and records it', () => {
@@ -138,10 +146,8 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
       'Never miss the latest news by signing up to our newsletter today!',
       "Do you want to be informed of DiEM25's actions? Sign up here",
     ];
-    const r = content(`${story}${paragraphs(lines)}`);
-    expect(r.removed.map((x) => x.rule)).toEqual(['promo', 'promo', 'promo', 'newsletter']);
-    const kept = content(`<p>Users can download the new app for iOS and Android from Monday, the ministry said.</p><p>The latest news from the front was grim: the town fell on Sunday, and thousands fled its app-less hospitals.</p>`);
-    expect(kept.removed).toEqual([]);
+    const kept = `<p>Users can download the new app for iOS and Android from Monday, the ministry said.</p><p>The latest news from the front was grim: the town fell on Sunday, and thousands fled its app-less hospitals.</p>`;
+    removesLinesKeeps(lines, ['promo', 'promo', 'promo', 'newsletter'], kept);
   });
   it('removes "Label: <link>" lines in any language, but keeps labelled prose', () => {
     const r = content(`${story}<p>Lea también: <a href="https://news.example.com/x">Impiden ingreso a reportero</a></p><p>MIRA: <a href="https://news.example.com/y">Otra noticia</a></p>`);
@@ -159,10 +165,7 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
       'We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.',
       'Lade weitere Inhalte ...',
     ];
-    const r = content(`${story}${paragraphs(lines)}`);
-    expect(r.removed.map((x) => x.rule)).toEqual(['site-chrome', 'site-chrome', 'site-chrome']);
-    const kept = content(`<p>She wrote a letter to the editor of the local paper in 1974, which made her famous.</p>`);
-    expect(kept.removed).toEqual([]);
+    removesLinesKeeps(lines, ['site-chrome', 'site-chrome', 'site-chrome'], `<p>She wrote a letter to the editor of the local paper in 1974, which made her famous.</p>`);
   });
   it('removes affiliate disclosures and "as PDF" download links', () => {
     const lines = [
@@ -171,10 +174,8 @@ describe('clean-up, content phase: promotion, labelled links, notices', () => {
       'We may earn a commission when you buy through links on our site.',
       'As an Amazon Associate I earn from qualifying purchases.',
     ];
-    const r = content(`${story}${paragraphs(lines)}<p>Dieses Skript als PDF herunterladen</p>`);
-    expect(r.removed.map((x) => x.rule)).toEqual(['ad', 'ad', 'ad', 'ad', 'site-chrome']);
-    const kept = content(`<p>The agent receives a commission of five per cent on every flat he sells, the court heard on Monday.</p><p>Die Links zu den Studien finden Sie am Ende des Textes, sagte die Forscherin.</p>`);
-    expect(kept.removed).toEqual([]);
+    const kept = `<p>The agent receives a commission of five per cent on every flat he sells, the court heard on Monday.</p><p>Die Links zu den Studien finden Sie am Ende des Textes, sagte die Forscherin.</p>`;
+    removesLinesKeeps(lines, ['ad', 'ad', 'ad', 'ad', 'site-chrome'], kept, '<p>Dieses Skript als PDF herunterladen</p>');
   });
   it("keeps a table's own links (a download matrix), but not a link list laid out in a table cell", () => {
     const cells = (name: string) => `<tr><td><a href="https://news.example.com/install/${name}">${name}</a></td><td><a href="https://news.example.com/install/${name}">x86_64</a></td></tr>`;
