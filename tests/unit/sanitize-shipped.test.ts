@@ -32,16 +32,17 @@ const createShipped = factory(shippedCode);
 const win = new JSDOM('<!doctype html><body></body>', { url: 'https://news.example.com/story' }).window as unknown as Window;
 
 type ExtraHooks = (purify: DOMPurify) => void;
-const purifiers = new Map<string, DOMPurify>();
+const purifiers = new Map<(win: Window) => DOMPurify, Map<ExtraHooks | null, DOMPurify>>();
 /** One instance per library and set of hooks, as src/core/sanitize.ts keeps one per window. */
 function purifier(create: (win: Window) => DOMPurify, extra?: ExtraHooks): DOMPurify {
-  const key = `${create === createShipped ? 'shipped' : 'installed'} ${extra ? Object.keys(MOVERS).find((k) => MOVERS[k] === extra) : ''}`;
-  let purify = purifiers.get(key);
+  let byHooks = purifiers.get(create);
+  if (!byHooks) purifiers.set(create, (byHooks = new Map()));
+  let purify = byHooks.get(extra ?? null);
   if (!purify) {
     purify = create(win);
     addPolicyHooks(purify);
     extra?.(purify);
-    purifiers.set(key, purify);
+    byHooks.set(extra ?? null, purify);
   }
   return purify;
 }
