@@ -37,11 +37,4 @@ export function endsLikeSentence(text: string): boolean {
   return /[.!?…:;"”»)\u3002\uff01\uff1f\u061f\u06d4]$/.test(text);
 }
 
-/** The top of the (detached) tree holding `el`: the article root in the content phase. */
-export function rootOf(el: Element): Element {
-  let top = el;
-  while (top.parentElement) top = top.parentElement;
-  return top;
-}
-
 export { elementsIn, firstBelow, hasAncestor, isLink, linksIn, tagIn } from '../dom.ts';

@@ -57,6 +57,6 @@ export interface CleanupContext {
   formHolders?: Set<Element>;
   /** The article's byline from the metadata, when known (content phase), to recognise repeated bylines. */
   byline?: string | null;
-  /** Content phase: the article element the rules run on (the top of its detached tree). */
+  /** The article element the rules run on: set in the content phase (and only there). */
   root?: Element;
 }

@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { elementsIn, rootOf, tagIn, textOf } from '../dom.ts';
+import { elementsIn, tagIn, textOf } from '../dom.ts';
 
 const TIME_HOLDER = tagIn('time', 'span', 'p', 'div', 'small');
 
@@ -34,8 +34,8 @@ export const dateline: CleanupRule = {
   // A time alone ("19:49", "3:59 PM", "05:28 Uhr") is a dateline, unless the article has several: then they are
   // a live blog's entry times, which stay.
   structural: (el, ctx, text) => {
-    if (ctx.phase !== 'content' || !BARE_TIME.test(text ?? textOf(el)) || el.children.length > 1) return false;
-    return bareTimes(ctx.root ?? rootOf(el)) < 3;
+    if (!ctx.root || !BARE_TIME.test(text ?? textOf(el)) || el.children.length > 1) return false;
+    return bareTimes(ctx.root) < 3;
   },
 };
 

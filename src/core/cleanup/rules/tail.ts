@@ -1,5 +1,5 @@
 import type { CleanupRule } from '../rule.ts';
-import { linkDensity, rootOf, textOf } from '../dom.ts';
+import { linkDensity, textOf } from '../dom.ts';
 import { elementsIn, visibleLength } from '../../dom.ts';
 
 const BLOCK = /^(?:P|H[1-6]|LI|DT|DD|DIV|SECTION|ASIDE|HEADER|FOOTER|ADDRESS|UL|OL|DL|TABLE|FIGURE|FIGCAPTION|BLOCKQUOTE|PRE|NAV)$/;
@@ -89,5 +89,5 @@ function trailing(root: Element): Set<Element> {
  */
 export const tail: CleanupRule = {
   id: 'tail',
-  structural: (el, ctx) => ctx.phase === 'content' && trailing(ctx.root ?? rootOf(el)).has(el),
+  structural: (el, ctx) => ctx.root !== undefined && trailing(ctx.root).has(el),
 };
